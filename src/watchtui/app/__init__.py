@@ -1,0 +1,1 @@
+"""The Textual application: screens, panes and styles over the core."""

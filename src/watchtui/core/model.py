@@ -1,0 +1,211 @@
+"""The watchlist: shows, their seasons and cast notes.
+
+Shows, seasons and cast notes are immutable: a change makes a new object with
+`dataclasses.replace`. That makes undo a matter of keeping the old object, and
+lets the store reuse the text of every show that did not change when it saves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+from watchtui.core.windows import WindowRange, parse_window
+
+__all__ = [
+    "CastNote",
+    "Confidence",
+    "ModelError",
+    "Season",
+    "Show",
+    "Status",
+    "Watchlist",
+    "title_key",
+]
+
+
+class Status(StrEnum):
+    """Where the user stands with a show (the categories of MyAnimeList and Simkl)."""
+
+    WATCHING = "watching"
+    PLANNED = "planned"
+    PAUSED = "paused"
+    COMPLETED = "completed"
+    DROPPED = "dropped"
+
+
+class Confidence(StrEnum):
+    """How sure a release window is."""
+
+    CONFIRMED = "confirmed"  # the network or studio announced it
+    HINTED = "hinted"  # indirect but real: an agency schedule, an interview, a trade report
+    RUMORED = "rumored"  # unsourced speculation
+
+
+class ModelError(ValueError):
+    """A change the watchlist refuses, said in the user's words."""
+
+
+def title_key(title: str) -> str:
+    """The form in which two titles are the same show: case and outer spaces ignored."""
+    return title.strip().casefold()
+
+
+Extra = dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Season:
+    number: int
+    title: str = ""
+    episodes: int | None = None
+    watched: int = 0
+    finished: date | None = None
+    window: str = ""
+    confidence: Confidence = Confidence.CONFIRMED
+    source: str = ""
+    noted: date | None = None
+    extra: Extra = field(default_factory=dict, compare=True)
+
+    def __post_init__(self) -> None:
+        if self.number < 0:
+            raise ModelError(f"season number must be 0 or more, not {self.number}")
+        if self.episodes is not None and self.episodes < 0:
+            raise ModelError(f"season {self.number}: episodes must be 0 or more")
+        if self.watched < 0:
+            raise ModelError(f"season {self.number}: watched episodes must be 0 or more")
+        if self.episodes is not None and self.watched > self.episodes:
+            raise ModelError(
+                f"season {self.number}: {self.watched} episodes watched "
+                f"but the season has {self.episodes}"
+            )
+
+    @property
+    def range(self) -> WindowRange | None:
+        """The dates the window means (derived, never stored)."""
+        return parse_window(self.window)
+
+    @property
+    def label(self) -> str:
+        return "Specials" if self.number == 0 else f"Season {self.number}"
+
+    def marked_watched(self, today: date) -> Season:
+        """Watched in full: finished today, every known episode seen."""
+        return replace(self, finished=today, watched=self.episodes or self.watched)
+
+    def marked_unwatched(self) -> Season:
+        return replace(self, finished=None, watched=0)
+
+    def with_watched_episodes(self, watched: int, today: date) -> Season:
+        """`watched` episodes seen (kept within 0..episodes); the last one finishes it."""
+        upper = self.episodes if self.episodes is not None else max(watched, 0)
+        count = max(0, min(watched, upper))
+        finished = self.finished
+        if self.episodes is not None:
+            complete = self.episodes > 0 and count >= self.episodes
+            finished = (self.finished or today) if complete else None
+        return replace(self, watched=count, finished=finished)
+
+
+@dataclass(frozen=True, slots=True)
+class CastNote:
+    name: str
+    role: str = ""
+    note: str = ""
+    extra: Extra = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not self.name.strip():
+            raise ModelError("a cast note needs a name")
+
+
+@dataclass(frozen=True, slots=True)
+class Show:
+    title: str
+    original_title: str = ""
+    network: str = ""
+    status: Status = Status.WATCHING
+    notes: str = ""
+    added: date | None = None
+    seasons: tuple[Season, ...] = ()
+    cast: tuple[CastNote, ...] = ()
+    extra: Extra = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not self.title.strip():
+            raise ModelError("a show needs a title")
+        numbers = [season.number for season in self.seasons]
+        if len(numbers) != len(set(numbers)):
+            duplicate = next(n for n in numbers if numbers.count(n) > 1)
+            raise ModelError(f"{self.title}: season {duplicate} is listed twice")
+
+    @property
+    def key(self) -> str:
+        return title_key(self.title)
+
+    def season(self, number: int) -> Season | None:
+        return next((s for s in self.seasons if s.number == number), None)
+
+    def next_season_number(self) -> int:
+        return max((s.number for s in self.seasons), default=0) + 1
+
+    def with_season(self, season: Season, replacing: Season | None = None) -> Show:
+        """This show with `season` added, or put in the place of `replacing`."""
+        others = [s for s in self.seasons if s is not replacing]
+        if any(s.number == season.number for s in others):
+            raise ModelError(f"{self.title} already has season {season.number}")
+        return replace(self, seasons=tuple(sorted([*others, season], key=lambda s: s.number)))
+
+    def without_season(self, season: Season) -> Show:
+        return replace(self, seasons=tuple(s for s in self.seasons if s is not season))
+
+    def with_cast(self, note: CastNote, replacing: CastNote | None = None) -> Show:
+        if replacing is None:
+            return replace(self, cast=(*self.cast, note))
+        return replace(self, cast=tuple(note if c is replacing else c for c in self.cast))
+
+    def without_cast(self, note: CastNote) -> Show:
+        return replace(self, cast=tuple(c for c in self.cast if c is not note))
+
+
+@dataclass(slots=True)
+class Watchlist:
+    """The shows in the order of the file, and any top-level keys we do not know."""
+
+    shows: list[Show] = field(default_factory=list)
+    extra: Extra = field(default_factory=dict)
+
+    def find(self, title: str) -> Show | None:
+        key = title_key(title)
+        return next((show for show in self.shows if show.key == key), None)
+
+    def index(self, show: Show) -> int:
+        """The position of this very show object."""
+        for position, candidate in enumerate(self.shows):
+            if candidate is show:
+                return position
+        raise ModelError(f"{show.title} is not in the watchlist")
+
+    def check_title(self, title: str, ignoring: Show | None = None) -> None:
+        """Refuse a title that is empty or that another show already has."""
+        if not title.strip():
+            raise ModelError("a show needs a title")
+        key = title_key(title)
+        for show in self.shows:
+            if show.key == key and show is not ignoring:
+                raise ModelError(f'there is already a show named "{show.title}"')
+
+    def add(self, show: Show, position: int | None = None) -> None:
+        self.check_title(show.title)
+        self.shows.insert(len(self.shows) if position is None else position, show)
+
+    def replace(self, old: Show, new: Show) -> None:
+        self.check_title(new.title, ignoring=old)
+        self.shows[self.index(old)] = new
+
+    def remove(self, show: Show) -> int:
+        position = self.index(show)
+        del self.shows[position]
+        return position

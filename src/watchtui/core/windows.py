@@ -1,0 +1,188 @@
+"""Release windows: the text a person wrote ("late 2024") and the range it means.
+
+python-dateutil reads the written exact-day and month forms ("March 14, 2025",
+"Mar 2025"), but it is never given the fuzzy forms: it silently turns
+"late 2024" into 2024-06-15 and "Q3 2025" into 2025-03-15. Those go through
+the small grammar below, and dateutil only sees text made of month names,
+days and a year.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+from functools import lru_cache
+
+from dateutil import parser as dateutil_parser
+
+__all__ = [
+    "ACCEPTED_FORMS",
+    "Precision",
+    "WindowError",
+    "WindowRange",
+    "parse_window",
+]
+
+
+class Precision(StrEnum):
+    """How wide a window is, from a single day to a whole year."""
+
+    DAY = "day"
+    MONTH = "month"
+    QUARTER = "quarter"
+    HALF = "half"
+    THIRD = "third"  # early / mid / late
+    SEASON = "season"  # winter / spring / summer / fall
+    YEAR = "year"
+
+
+ACCEPTED_FORMS = (
+    "a day (2025-03-14, March 14, 2025, 14 Mar 2025), "
+    "a month (2025-03, March 2025), a quarter (Q3 2025), a half (H2 2025), "
+    "early/mid/late 2025, winter/spring/summer/fall 2025, a year (2025), "
+    "or TBA"
+)
+
+
+class WindowError(ValueError):
+    """Text that is not a release window; the message lists the forms accepted."""
+
+    def __init__(self, text: str, reason: str = "") -> None:
+        self.text = text
+        self.reason = reason
+        shown = text if len(text) <= 40 else text[:39] + "…"
+        why = f" ({reason})" if reason else ""
+        super().__init__(f"not a release window: {shown!r}{why}; use {ACCEPTED_FORMS}")
+
+
+@dataclass(frozen=True, slots=True)
+class WindowRange:
+    """The days a window covers, both ends included."""
+
+    start: date
+    end: date
+    precision: Precision
+
+    def contains(self, day: date) -> bool:
+        return self.start <= day <= self.end
+
+    def describe(self) -> str:
+        """The range in words, for previews: "1 Sep – 31 Dec 2025"."""
+        if self.precision is Precision.DAY:
+            return f"{self.start.day} {self.start:%b %Y}"
+        if self.start.year == self.end.year:
+            return f"{self.start.day} {self.start:%b} – {self.end.day} {self.end:%b %Y}"
+        return f"{self.start.day} {self.start:%b %Y} – {self.end.day} {self.end:%b %Y}"
+
+
+_NO_WINDOW = {"", "tba", "tbd", "tbc", "?"}
+_YEAR = r"(?P<year>\d{4})"
+# "Q3 2025", "q3-2025" or "2025-Q3"; likewise halves.
+_QUARTER = re.compile(
+    r"^q(?P<n>[1-4])[\s\-/]*(?P<year>\d{4})$|^(?P<y2>\d{4})[\s\-/]*q(?P<n2>[1-4])$"
+)
+_HALF = re.compile(r"^h(?P<n>[12])[\s\-/]*(?P<year>\d{4})$|^(?P<y2>\d{4})[\s\-/]*h(?P<n2>[12])$")
+_THIRD = re.compile(rf"^(?P<part>early|mid|late)[\s\-]*{_YEAR}$")
+_SEASON = re.compile(rf"^(?P<season>winter|spring|summer|fall|autumn)[\s\-]*{_YEAR}$")
+_ISO_DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_ISO_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+_BARE_YEAR = re.compile(rf"^{_YEAR}$")
+
+_MONTH_WORDS = frozenset(
+    [m.lower() for m in calendar.month_name[1:]]
+    + [m.lower() for m in calendar.month_abbr[1:]]
+    + ["sept"]
+)
+_WRITTEN_TOKEN = re.compile(r"[a-z]+|\d+(?:st|nd|rd|th)?|[,.]")
+
+_THIRDS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
+_SEASONS = {
+    "winter": (1, 3),
+    "spring": (4, 6),
+    "summer": (7, 9),
+    "fall": (10, 12),
+    "autumn": (10, 12),
+}
+
+
+def _months(year: int, first: int, last: int, precision: Precision) -> WindowRange:
+    return WindowRange(
+        date(year, first, 1), date(year, last, calendar.monthrange(year, last)[1]), precision
+    )
+
+
+def _day(text: str, year: int, month: int, day: int) -> WindowRange:
+    try:
+        return WindowRange(date(year, month, day), date(year, month, day), Precision.DAY)
+    except ValueError as error:
+        raise WindowError(text, str(error)) from None
+
+
+def _written(text: str, folded: str) -> WindowRange:
+    """Day and month forms with a month name, read by dateutil."""
+    tokens = _WRITTEN_TOKEN.findall(folded)
+    if "".join(tokens) != re.sub(r"[\s\-]+", "", folded):
+        raise WindowError(text)
+    words = [t for t in tokens if t.isalpha()]
+    numbers = [re.sub(r"\D", "", t) for t in tokens if t[0].isdigit()]
+    if len(words) != 1 or words[0] not in _MONTH_WORDS:
+        raise WindowError(text)
+    years = [n for n in numbers if len(n) == 4]
+    days = [n for n in numbers if len(n) <= 2]
+    if len(years) != 1 or len(days) > 1 or len(years) + len(days) != len(numbers):
+        raise WindowError(
+            text, "a written date needs a month name, a four-digit year and at most one day"
+        )
+    try:
+        parsed = dateutil_parser.parse(folded, default=_DEFAULT)
+    except (ValueError, OverflowError) as error:
+        raise WindowError(text, str(error)) from None
+    if parsed.year != int(years[0]):
+        raise WindowError(text)
+    if days:
+        return WindowRange(parsed.date(), parsed.date(), Precision.DAY)
+    return _months(parsed.year, parsed.month, parsed.month, Precision.MONTH)
+
+
+# The tokens above settle whether the text gave a day; without one dateutil fills in
+# the 1st of the month, which the month range then replaces.
+_DEFAULT = datetime(2000, 1, 1)
+
+
+@lru_cache(maxsize=8192)
+def parse_window(text: str) -> WindowRange | None:
+    """The range a window's text means, or None for "no window" (TBA, TBD, empty).
+
+    Case and surrounding or repeated spaces do not matter. Raises WindowError for
+    anything else, with a message that lists the accepted forms.
+    """
+    folded = " ".join(text.split()).lower()
+    if folded in _NO_WINDOW:
+        return None
+    if match := _BARE_YEAR.match(folded):
+        return _months(int(match["year"]), 1, 12, Precision.YEAR)
+    if match := _ISO_DAY.match(folded):
+        return _day(text, int(match[1]), int(match[2]), int(match[3]))
+    if match := _ISO_MONTH.match(folded):
+        month = int(match[2])
+        if not 1 <= month <= 12:
+            raise WindowError(text, f"there is no month {month}")
+        return _months(int(match[1]), month, month, Precision.MONTH)
+    if match := _QUARTER.match(folded):
+        quarter, year = int(match["n"] or match["n2"]), int(match["year"] or match["y2"])
+        return _months(year, quarter * 3 - 2, quarter * 3, Precision.QUARTER)
+    if match := _HALF.match(folded):
+        half, year = int(match["n"] or match["n2"]), int(match["year"] or match["y2"])
+        return _months(year, half * 6 - 5, half * 6, Precision.HALF)
+    if match := _THIRD.match(folded):
+        first, last = _THIRDS[match["part"]]
+        return _months(int(match["year"]), first, last, Precision.THIRD)
+    if match := _SEASON.match(folded):
+        first, last = _SEASONS[match["season"]]
+        return _months(int(match["year"]), first, last, Precision.SEASON)
+    if re.search(r"[a-z]", folded):
+        return _written(text, folded)
+    raise WindowError(text)
