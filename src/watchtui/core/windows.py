@@ -159,6 +159,15 @@ def parse_window(text: str) -> WindowRange | None:
     Case and surrounding or repeated spaces do not matter. Raises WindowError for
     anything else, with a message that lists the accepted forms.
     """
+    try:
+        return _parse(text)
+    except WindowError:
+        raise
+    except ValueError as error:  # a date that cannot exist, such as the year 0
+        raise WindowError(text, str(error)) from None
+
+
+def _parse(text: str) -> WindowRange | None:
     folded = " ".join(text.split()).lower()
     if folded in _NO_WINDOW:
         return None
