@@ -23,6 +23,7 @@ from watchtui.core.windows import WindowError, parse_window
 __all__ = [
     "FILE_VERSION",
     "MAX_FILE_BYTES",
+    "MAX_NESTING",
     "ShowTextCache",
     "WatchlistFileError",
     "decode",
@@ -102,7 +103,27 @@ def parse_watchlist(text: str, path: Path) -> Watchlist:
         ) from None
     except RecursionError:
         raise WatchlistFileError(path, "not valid TOML: nested too deeply") from None
+    if _too_deep(document):
+        raise WatchlistFileError(
+            path, f"values are nested more than {MAX_NESTING} levels deep; is this a watchlist?"
+        )
     return _Reader(text, path).watchlist(document)
+
+
+# tomllib reads a few hundred levels of nesting that tomli_w then cannot write back
+# (RecursionError), so such a file would open and then fail at its first save.
+MAX_NESTING = 64
+
+
+def _too_deep(document: dict[str, Any]) -> bool:
+    stack: list[tuple[dict[str, Any] | list[Any], int]] = [(document, 0)]
+    while stack:
+        container, depth = stack.pop()
+        if depth > MAX_NESTING:
+            return True
+        children = container.values() if isinstance(container, dict) else container
+        stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
+    return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -431,8 +452,19 @@ def _cast_table(note: CastNote) -> dict[str, Any]:
 
 
 def dump_show(show: Show) -> str:
-    """One show's `[[show]]` block, ready to be joined with the others."""
-    return tomli_w.dumps({"show": [show_table(show)]})
+    """One show's `[[show]]` block, ready to be joined with the others.
+
+    tomli_w writes a list of small tables inline (`show = [{ title = "Dark" }]`),
+    and two such blocks joined, or one after a top-level table, are not the file
+    meant. Written as the table `show`, the block is what tomli_w writes for one
+    element of `[[show]]`, headed `[show]`: the header is swapped for `[[show]]`.
+    """
+    text = tomli_w.dumps({"show": show_table(show)})
+    assert text.startswith(_TABLE_HEADER)  # the title always comes first
+    return "[[show]]\n" + text[len(_TABLE_HEADER) :]
+
+
+_TABLE_HEADER = "[show]\n"
 
 
 def _dump_head(watchlist: Watchlist) -> str:
