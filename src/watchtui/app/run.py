@@ -2,10 +2,47 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
+import tempfile
+from importlib import resources
 from pathlib import Path
+
+from watchtui.core.clock import TodayError, today
+from watchtui.core.codec import WatchlistFileError
+from watchtui.core.document import Document
+from watchtui.core.locations import resolve_file
+
+__all__ = ["demo_copy", "run"]
+
+
+def demo_copy(folder: Path) -> Path:
+    """A fresh copy of the bundled demo watchlist in `folder`."""
+    target = folder / "demo-watchlist.toml"
+    with resources.as_file(resources.files("watchtui.data") / "demo.toml") as source:
+        shutil.copyfile(source, target)
+    return target
 
 
 def run(file: Path | None, *, demo: bool = False) -> int:
-    print("watchtui: the screen is not built yet", file=sys.stderr)
-    return 1
+    try:
+        day = today()
+    except TodayError as error:
+        print(f"watchtui: {error}", file=sys.stderr)
+        return 1
+    with tempfile.TemporaryDirectory(prefix="watchtui-demo-") as scratch:
+        path = demo_copy(Path(scratch)) if demo else resolve_file(file)
+        try:
+            document = Document.open(path)
+        except WatchlistFileError as error:
+            print(str(error), file=sys.stderr)
+            print(
+                "watchtui: the file was left as it is; fix it and start again "
+                "(`watchtui check` lists the problems)",
+                file=sys.stderr,
+            )
+            return 1
+        from watchtui.app.app import WatchApp
+
+        WatchApp(document, day, remember_theme=not demo).run()
+    return 0

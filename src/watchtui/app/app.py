@@ -1,0 +1,120 @@
+"""The watchtui application: one document, the main screen, the palette, settings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from functools import partial
+
+from textual.app import App, SystemCommand
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.screen import Screen
+
+from watchtui.app import settings
+from watchtui.app.screens.main import MainScreen
+from watchtui.app.text import printable
+from watchtui.app.widgets.show_list import badge
+from watchtui.core.document import Document
+
+__all__ = ["WatchApp"]
+
+
+class ShowsProvider(Provider):
+    """Jump to a show by name from the command palette."""
+
+    def _main(self) -> MainScreen | None:
+        screen = self.screen
+        return screen if isinstance(screen, MainScreen) else None
+
+    async def discover(self) -> Hits:
+        main = self._main()
+        if main is None:
+            return
+        for show in main.query_one("ShowList").shows[:20]:  # type: ignore[attr-defined]
+            yield DiscoveryHit(
+                f"Show: {printable(show.title)}",
+                partial(main.jump_to, show),
+                help=badge(main.standings.get(show), main.today) or None,
+            )
+
+    async def search(self, query: str) -> Hits:
+        main = self._main()
+        if main is None:
+            return
+        matcher = self.matcher(query)
+        needle = query.casefold()
+        for show in main.document.watchlist.shows:
+            title = printable(show.title)
+            # The fuzzy matcher is costly; 10,000 titles are first sifted by their letters.
+            if not _has_letters(title.casefold(), needle):
+                continue
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(
+                    score,
+                    matcher.highlight(title),
+                    partial(main.jump_to, show),
+                    text=title,
+                    help=badge(main.standings.get(show), main.today) or "jump to this show",
+                )
+
+
+def _has_letters(text: str, needle: str) -> bool:
+    """True if the needle's characters appear in text in order (what fuzzy matching needs)."""
+    position = 0
+    for char in needle:
+        if char == " ":
+            continue
+        position = text.find(char, position)
+        if position < 0:
+            return False
+        position += 1
+    return True
+
+
+class WatchApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "watchtui"
+    COMMANDS = App.COMMANDS | {ShowsProvider}
+    ENABLE_COMMAND_PALETTE = True
+
+    def __init__(self, document: Document, today: date, *, remember_theme: bool = True) -> None:
+        super().__init__()
+        self.document = document
+        self.today = today
+        self.remember_theme = remember_theme
+        if remember_theme and (theme := settings.load().get("theme")):
+            self.theme = theme if theme in self.available_themes else self.theme
+
+    def get_default_screen(self) -> Screen[None]:
+        return MainScreen(self.document, self.today)
+
+    def watch_theme(self, theme: str) -> None:
+        if self.remember_theme and self.is_running:
+            settings.save_value("theme", theme)
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        if isinstance(screen, MainScreen):
+            for key, title, help_text, action in _ACTIONS:
+                if screen.check_action(action.split("(")[0], ()) is True:
+                    yield SystemCommand(
+                        f"{title}  [{key}]", help_text, partial(screen.run_action, action)
+                    )
+        yield from super().get_system_commands(screen)
+
+
+_ACTIONS = [
+    ("a", "Add a show", "Open the form for a new show", "add_show"),
+    ("n", "Add a season", "Add a season to the selected show", "add_season"),
+    ("c", "Add a cast note", "Add a cast note to the selected show", "add_cast"),
+    ("e", "Edit", "Edit the selected item of the focused pane", "edit"),
+    ("d", "Delete", "Delete the selected item, after a confirmation", "delete"),
+    ("w", "Toggle watched", "Mark the selected season watched or unwatched", "toggle_watched"),
+    ("+", "One more episode", "One episode more watched on the selected season", "episode(1)"),
+    ("-", "One episode less", "One episode less watched on the selected season", "episode(-1)"),
+    ("ctrl+z", "Undo", "Undo the last change", "undo"),
+    ("/", "Find", "Filter shows by title as you type", "find"),
+    ("f", "Cycle filter", "All, hinted, upcoming, watching, completed", "cycle_filter"),
+    ("u", "Upcoming timeline", "Every unreleased season by window", "upcoming"),
+    ("?", "Help", "Keys and the meaning of the marks", "help"),
+]

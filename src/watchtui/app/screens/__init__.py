@@ -1,0 +1,1 @@
+"""Screens: the main three panes, the forms, confirmations, help, the timeline."""

@@ -1,0 +1,108 @@
+"""What the shows list shows: order, filters and each show's standing, as of a day.
+
+Kept out of the screen so it is tested without Textual, and fast enough for
+10,000 shows: shows are immutable, so a show's standing is computed once per
+show object and reused until the show changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from watchtui.core.model import Season, Show, Status
+from watchtui.core.state import SeasonState, next_season
+
+__all__ = ["ShowFilter", "ShowIndex", "Standing", "StandingCache"]
+
+
+class ShowFilter(StrEnum):
+    """The filters `f` cycles through, in order."""
+
+    ALL = "all"
+    HINTED = "hinted"
+    UPCOMING = "upcoming"
+    WATCHING = "watching"
+    COMPLETED = "completed"
+
+    def next(self) -> ShowFilter:
+        members = list(ShowFilter)
+        return members[(members.index(self) + 1) % len(members)]
+
+
+@dataclass(frozen=True, slots=True)
+class Standing:
+    """A show's next season and its state: what the list says beside the title."""
+
+    season: Season | None
+    state: SeasonState | None
+
+    @property
+    def highlighted(self) -> bool:
+        """Next season hinted, or the hint went stale: the shows watchtui exists for."""
+        return self.state in (SeasonState.HINTED, SeasonState.OVERDUE)
+
+
+class StandingCache:
+    """Each show's standing as of one day, computed once per show object."""
+
+    def __init__(self, today: date) -> None:
+        self.today = today
+        self._known: dict[int, tuple[Show, Standing]] = {}
+
+    def get(self, show: Show) -> Standing:
+        known = self._known.get(id(show))
+        if known is not None and known[0] is show:
+            return known[1]
+        found = next_season(show, self.today)
+        standing = Standing(*found) if found else Standing(None, None)
+        self._known[id(show)] = (show, standing)
+        return standing
+
+    def forget_missing(self, shows: Iterable[Show]) -> None:
+        """Drop entries for shows no longer in the watchlist."""
+        keep = {id(show) for show in shows}
+        self._known = {k: v for k, v in self._known.items() if k in keep}
+
+    def matches(self, show: Show, which: ShowFilter) -> bool:
+        if which is ShowFilter.ALL:
+            return True
+        if which is ShowFilter.WATCHING:
+            return show.status is Status.WATCHING
+        if which is ShowFilter.COMPLETED:
+            return show.status is Status.COMPLETED
+        standing = self.get(show)
+        if which is ShowFilter.HINTED:
+            return standing.highlighted
+        return standing.state is SeasonState.UPCOMING
+
+
+class ShowIndex:
+    """The watchlist sorted by title, with the text a filter searches folded once.
+
+    Built when the watchlist changes; filtering while the user types is then a
+    single pass with no sorting and no case folding.
+    """
+
+    def __init__(self, shows: Iterable[Show]) -> None:
+        entries = [(f"{show.title}\n{show.original_title}".casefold(), show) for show in shows]
+        entries.sort(key=lambda entry: entry[0])
+        self._entries = entries
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def select(self, which: ShowFilter, query: str, standings: StandingCache) -> list[Show]:
+        """The shows that contain the query and pass the filter, in title order."""
+        needle = query.strip().casefold()
+        if which is ShowFilter.ALL:
+            if not needle:
+                return [show for _, show in self._entries]
+            return [show for text, show in self._entries if needle in text]
+        return [
+            show
+            for text, show in self._entries
+            if (not needle or needle in text) and standings.matches(show, which)
+        ]
