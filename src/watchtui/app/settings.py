@@ -26,7 +26,5 @@ def save_value(key: str, value: object) -> None:
     path = config_file()
     values = load()
     values[key] = value
-    try:
+    with contextlib.suppress(Exception):  # a setting not saved must never stop the app
         write_atomic(path, tomli_w.dumps(values), fingerprint(path))
-    except Exception:
-        pass
