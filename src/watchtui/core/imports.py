@@ -190,7 +190,7 @@ def _read_imdb(text: str, path: Path, today: date) -> Incoming:
                 title=title,
                 original_title="" if title_key(original) == title_key(title) else original,
                 status=Status.PLANNED,
-                notes=cell("Description"),
+                notes="\n".join(cell("Description").splitlines()),
                 added=_imdb_day(cell("Created")) or today,
             )
         )
