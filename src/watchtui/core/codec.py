@@ -149,10 +149,11 @@ class _Reader:
         if type(version) is not int:
             raise self.fail(_Where(key="version"), "version must be a whole number, like 1")
         if version != FILE_VERSION:
+            newer = "; a newer watchtui wrote it" if version > FILE_VERSION else ""
             raise self.fail(
                 _Where(key="version"),
                 f"version {version} is not one this watchtui reads (it reads version "
-                f"{FILE_VERSION}); a newer watchtui wrote it",
+                f"{FILE_VERSION}){newer}",
             )
         raw_shows = document.get("show", [])
         if not isinstance(raw_shows, list) or not all(isinstance(s, dict) for s in raw_shows):
@@ -488,6 +489,7 @@ class ShowTextCache:
 
     def __init__(self) -> None:
         self._texts: dict[int, tuple[Show, str]] = {}
+        self.last_blocks: list[str] = []
 
     def seed(self, shows: list[Show], texts: list[str]) -> None:
         """Texts known for these shows, such as their blocks in the file just read."""
@@ -495,15 +497,17 @@ class ShowTextCache:
             self._texts[id(show)] = (show, text)
 
     def render(self, watchlist: Watchlist) -> str:
+        """The file's text; the blocks it joined are kept in `last_blocks`."""
         texts: dict[int, tuple[Show, str]] = {}
-        parts = [_dump_head(watchlist)]
+        blocks: list[str] = []
         for show in watchlist.shows:
             known = self._texts.get(id(show))
             text = known[1] if known is not None and known[0] is show else dump_show(show)
             texts[id(show)] = (show, text)
-            parts.append(text)
+            blocks.append(text)
         self._texts = texts
-        return "\n".join(parts)
+        self.last_blocks = blocks
+        return "\n".join([_dump_head(watchlist), *blocks])
 
 
 _ANY_HEADER = re.compile(r"^[ \t]*\[.*$", re.MULTILINE)
