@@ -232,3 +232,19 @@ def test_a_missing_file_is_a_one_line_error(tmp_path: Path) -> None:
     assert run.returncode == 1
     assert run.stderr == f"watchtui: {path}: no such file\n"
     assert not path.exists()
+
+
+def test_a_bad_watchtui_today_is_a_one_line_error(tmp_path: Path) -> None:
+    path = tmp_path / "watchlist.toml"
+    path.write_text("version = 1\n", encoding="utf-8")
+    env = isolated_env(tmp_path) | {"WATCHTUI_TODAY": "someday"}
+    done = subprocess.run(
+        [sys.executable, "-m", "watchtui", "check", "--file", str(path)],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert done.returncode == 1
+    assert done.stderr == (
+        "watchtui: WATCHTUI_TODAY must be a date like 2025-03-14, not 'someday'\n"
+    )

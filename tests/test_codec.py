@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import tempfile
 import tomllib
 from datetime import date
 from pathlib import Path
@@ -373,3 +374,26 @@ def test_deep_nesting_is_a_clean_error() -> None:
 def test_nul_bytes_are_refused_with_their_line() -> None:
     error = _error('version = 1\n[[show]]\ntitle = "A\x00"\n')
     assert error.line == 3 and "NUL" in error.problem
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
+@given(watchlists(), watchlists(max_shows=1))
+def test_open_change_save_reload_through_a_document(
+    watchlist: Watchlist, newcomer: Watchlist
+) -> None:
+    """Blocks seeded from a file that watchtui itself wrote stay right after a change."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "watchlist.toml"
+        path.write_text(dump_watchlist(watchlist), encoding="utf-8")
+        document = Document.open(path)
+        assert document.watchlist == watchlist
+        if watchlist.shows:
+            first = watchlist.shows[0]
+            changed = Show(first.title, status=Status.DROPPED, cast=first.cast, extra=first.extra)
+            document.commit(Change("change", document.watchlist.shows[0], changed))
+        for show in newcomer.shows:
+            if document.watchlist.find(show.title) is None:
+                document.commit(Change("add", None, show, position=0))
+        assert load(path).watchlist == document.watchlist
+        document.undo()
+        assert load(path).watchlist == document.watchlist

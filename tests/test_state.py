@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from watchtui.core import clock
 from watchtui.core.model import Confidence, Season, Show
 from watchtui.core.state import SeasonState, highlight, next_season, season_state
 
@@ -200,3 +201,17 @@ def test_state_changes_exactly_once_across_a_window_end() -> None:
             changes.append((day, *now))
         before = now
     assert changes == [(date(2025, 7, 1), S.OVERDUE, S.RELEASED)]
+
+
+def test_today_honours_watchtui_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WATCHTUI_TODAY", " 2024-02-29 ")
+    assert clock.today() == date(2024, 2, 29)
+    monkeypatch.setenv("WATCHTUI_TODAY", "")
+    assert clock.today() == date.today()
+    monkeypatch.setenv("WATCHTUI_TODAY", "tomorrow")
+    with pytest.raises(clock.TodayError, match="WATCHTUI_TODAY must be a date"):
+        clock.today()
+
+
+def test_tests_run_on_a_fixed_day(today: date) -> None:
+    assert clock.today() == today
