@@ -60,6 +60,9 @@ class Incoming:
     shows: list[Show]
     skipped: int = 0
     extra: dict[str, Any] = field(default_factory=dict)  # top-level keys of our own JSON
+    # The day added given to new shows the file has no date for (None: leave it unset).
+    # Not used for shows already in the watchlist: they were not added today.
+    added: date | None = None
 
 
 # ---------------------------------------------------------------------------
@@ -191,10 +194,10 @@ def _read_imdb(text: str, path: Path, today: date) -> Incoming:
                 original_title="" if title_key(original) == title_key(title) else original,
                 status=Status.PLANNED,
                 notes="\n".join(cell("Description").splitlines()),
-                added=_imdb_day(cell("Created")) or today,
+                added=_imdb_day(cell("Created")),
             )
         )
-    return Incoming(ImportFormat.IMDB, shows, skipped)
+    return Incoming(ImportFormat.IMDB, shows, skipped, added=today)
 
 
 # Trakt ------------------------------------------------------------------------
@@ -245,7 +248,7 @@ class _TraktReader:
             Show(
                 title=found.title,
                 status=Status.WATCHING if found.watching else Status.PLANNED,
-                added=found.added or self.today,
+                added=found.added,
                 seasons=tuple(
                     Season(number=number, watched=len(episodes))
                     for number, episodes in sorted(found.seasons.items())
@@ -253,7 +256,7 @@ class _TraktReader:
             )
             for found in self.shows.values()
         ]
-        return Incoming(ImportFormat.TRAKT, shows, self.skipped)
+        return Incoming(ImportFormat.TRAKT, shows, self.skipped, added=self.today)
 
     def entries(self, entries: list[Any], key: str, kind: str | None) -> None:
         for n, entry in enumerate(entries):
@@ -440,6 +443,8 @@ def plan_merge(watchlist: Watchlist, incoming: Incoming) -> MergePlan:
         if key in existing:
             matched.add(key)
         if current is None:
+            if show.added is None and incoming.added is not None:
+                show = replace(show, added=incoming.added)
             result[key] = show
             order.append(key)
         else:
