@@ -8,7 +8,7 @@ from typing import Any
 
 import tomli_w
 
-from watchtui.core.locations import config_file
+from watchtui.core import locations
 from watchtui.core.store import fingerprint, write_atomic
 
 __all__ = ["load", "save_value"]
@@ -17,13 +17,13 @@ __all__ = ["load", "save_value"]
 def load() -> dict[str, Any]:
     """The settings, or none if the file is missing or unreadable (never fatal)."""
     try:
-        return tomllib.loads(config_file().read_text(encoding="utf-8"))
+        return tomllib.loads(locations.config_file().read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return {}
 
 
 def save_value(key: str, value: object) -> None:
-    path = config_file()
+    path = locations.config_file()
     values = load()
     values[key] = value
     with contextlib.suppress(Exception):  # a setting not saved must never stop the app

@@ -7,16 +7,25 @@ same conflict check.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from watchtui.core.codec import ShowTextCache, dump_watchlist, split_show_blocks
+from watchtui.core import parsecache
+from watchtui.core.codec import (
+    ShowTextCache,
+    decode,
+    parse_watchlist,
+    split_show_blocks,
+)
 from watchtui.core.model import Show, Watchlist
-from watchtui.core.store import ConflictError, Fingerprint, load, write_atomic
+from watchtui.core.store import ConflictError, Fingerprint, fingerprint, read, write_atomic
 
-__all__ = ["Change", "ConflictError", "Document"]
+__all__ = ["Change", "ConflictError", "Document", "Snapshot"]
 
 UNDO_DEPTH = 100
+CACHE_FROM_SHOWS = 500
+"""Smaller files parse faster than the cache would pay for itself."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,16 +55,42 @@ class Document:
         self.cache = cache or ShowTextCache()
         self.history: list[Change] = []
         self._backed_up = False
+        self._written: Snapshot | None = None
+        self._write_lock = threading.Lock()
 
     @classmethod
-    def open(cls, path: Path) -> Document:
-        loaded = load(path)
-        cache = ShowTextCache()
-        if loaded.text:
-            blocks = split_show_blocks(loaded.text)
-            if blocks is not None and len(blocks) == len(loaded.watchlist.shows):
-                cache.seed(loaded.watchlist.shows, blocks)
-        return cls(path, loaded.watchlist, loaded.fingerprint, cache)
+    def open(cls, path: Path, *, use_cache: bool = True) -> Document:
+        """Read the file (a missing one is an empty watchlist); WatchlistFileError if bad.
+
+        A large file opens from the parse cache when the cache holds exactly its bytes.
+        """
+        data, found = read(path)
+        if data is None:
+            return cls(path, Watchlist(), None)
+        cached = parsecache.load(path, data) if use_cache else None
+        if cached is not None:
+            watchlist, blocks = cached
+        else:
+            text = decode(data, path)
+            watchlist = parse_watchlist(text, path)
+            blocks = split_show_blocks(text)
+        document = cls(path, watchlist, found)
+        if blocks is not None and len(blocks) == len(watchlist.shows):
+            document.cache.seed(watchlist.shows, blocks)
+        if cached is None and use_cache and len(watchlist.shows) >= CACHE_FROM_SHOWS:
+            parsecache.store(path, data, watchlist, blocks)
+        return document
+
+    def remember(self) -> None:
+        """Refresh the parse cache for the file as last written (a large file's next start)."""
+        if self._written is not None and len(self.watchlist.shows) >= CACHE_FROM_SHOWS:
+            written = self._written
+            parsecache.store(
+                self.path,
+                written.text.encode("utf-8"),
+                Watchlist(list(written.shows), self.watchlist.extra),
+                written.blocks,
+            )
 
     # Changes -------------------------------------------------------------
 
@@ -76,38 +111,73 @@ class Document:
             )
         raise ValueError("a change needs a show before or after it")
 
-    def commit(self, change: Change) -> Change:
-        """Apply a change, remember it for undo and save. ModelError leaves all as it was."""
+    def apply(self, change: Change) -> Change:
+        """Apply a change and remember it for undo, without saving; ModelError changes nothing."""
         applied = self._apply(change)
         self.history.append(applied)
         del self.history[:-UNDO_DEPTH]
+        return applied
+
+    def commit(self, change: Change) -> Change:
+        """Apply a change, remember it for undo and save at once."""
+        applied = self.apply(change)
         self.save()
         return applied
 
-    def undo(self) -> Change | None:
-        """Take back the last change and save; the change undone, or None."""
+    def take_back(self) -> Change | None:
+        """Undo the last change in memory, without saving; the change undone, or None."""
         if not self.history:
             return None
         last = self.history.pop()
         self._apply(last.inverse())
-        self.save()
+        return last
+
+    def undo(self) -> Change | None:
+        """Take back the last change and save; the change undone, or None."""
+        last = self.take_back()
+        if last is not None:
+            self.save()
         return last
 
     # The file ------------------------------------------------------------
 
     def text(self) -> str:
-        return dump_watchlist(self.watchlist, self.cache)
+        return self.cache.render(self.watchlist)
+
+    def snapshot(self, *, force: bool = False) -> Snapshot:
+        """What the file should hold now. Cheap: unchanged shows reuse their text."""
+        text = self.cache.render(self.watchlist)
+        return Snapshot(text, tuple(self.watchlist.shows), self.cache.last_blocks, force)
+
+    def write(self, snapshot: Snapshot) -> None:
+        """Write a snapshot atomically; ConflictError if the file changed on disk.
+
+        Safe to call from a background thread: writes of one document never overlap.
+        """
+        with self._write_lock:
+            expected = fingerprint(self.path) if snapshot.force else self.expected
+            self.expected = write_atomic(
+                self.path, snapshot.text, expected, backup=not self._backed_up
+            )
+            self._backed_up = True
+            self._written = snapshot
 
     def save(self, *, force: bool = False) -> None:
-        """Write the file atomically; ConflictError if it changed on disk (unless force)."""
-        from watchtui.core.store import fingerprint
-
-        expected = fingerprint(self.path) if force else self.expected
-        self.expected = write_atomic(self.path, self.text(), expected, backup=not self._backed_up)
-        self._backed_up = True
+        """Write the file atomically now; ConflictError if it changed on disk (unless force)."""
+        self.write(self.snapshot(force=force))
 
     def reload(self) -> None:
         """Read the file again, dropping what was not saved and the undo history."""
         fresh = Document.open(self.path)
         self.watchlist, self.expected, self.cache = fresh.watchlist, fresh.expected, fresh.cache
         self.history.clear()
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """The text to write, with the shows and blocks it was made from."""
+
+    text: str
+    shows: tuple[Show, ...]
+    blocks: list[str]
+    force: bool = False

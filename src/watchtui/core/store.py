@@ -33,6 +33,7 @@ __all__ = [
     "backup_paths",
     "fingerprint",
     "load",
+    "read",
     "remove_stray_temp_files",
     "write_atomic",
 ]
@@ -73,24 +74,34 @@ class Loaded:
     text: str  # as read; empty for a file that does not exist yet
 
 
-def load(path: Path) -> Loaded:
-    """Read the watchlist at `path`; a missing file is a new, empty watchlist."""
+def read(path: Path) -> tuple[bytes | None, Fingerprint | None]:
+    """The file's bytes and fingerprint; (None, None) if there is no file yet.
+
+    Temporary files left by a killed save are removed first.
+    """
     remove_stray_temp_files(path)
     try:
         with open(path, "rb") as handle:
             before = os.fstat(handle.fileno())
             data = handle.read()
     except FileNotFoundError:
-        return Loaded(Watchlist(), None, "")
+        return None, None
     except IsADirectoryError:
         raise WatchlistFileError(path, "is a folder, not a watchlist file") from None
     except PermissionError:
         raise WatchlistFileError(path, "cannot be read: permission denied") from None
     except OSError as error:
         raise WatchlistFileError(path, f"cannot be read: {error.strerror}") from None
+    return data, Fingerprint(before.st_ino, before.st_size, before.st_mtime_ns)
+
+
+def load(path: Path) -> Loaded:
+    """Read the watchlist at `path`; a missing file is a new, empty watchlist."""
+    data, found = read(path)
+    if data is None:
+        return Loaded(Watchlist(), None, "")
     text = decode(data, path)
-    watchlist = parse_watchlist(text, path)
-    return Loaded(watchlist, Fingerprint(before.st_ino, before.st_size, before.st_mtime_ns), text)
+    return Loaded(parse_watchlist(text, path), found, text)
 
 
 # ---------------------------------------------------------------------------

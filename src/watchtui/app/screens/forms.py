@@ -83,7 +83,7 @@ class FormScreen(ModalScreen[Result | None], Generic[Result]):
     FormScreen {
         align: center middle;
         & > #form {
-            width: 72;
+            width: 84;
             max-width: 100%;
             height: auto;
             max-height: 100%;
@@ -91,16 +91,18 @@ class FormScreen(ModalScreen[Result | None], Generic[Result]):
             background: $panel;
             padding: 0 1;
         }
-        & .field-label { color: $text-muted; margin-top: 1; }
-        & .field-label.-first { margin-top: 0; }
+        & .field { height: auto; margin-top: 1; }
+        & .field.-first { margin-top: 0; }
+        & .field-label { width: 18; color: $text-muted; padding-right: 1; }
         & Input { width: 1fr; }
-        & .field-error { color: $error; height: auto; }
+        & Input > .input--placeholder { color: $text-disabled; text-style: italic; }
+        & Choice { width: 1fr; }
+        & .field-error { color: $error; height: auto; padding-left: 18; }
         & .field-error.-empty { display: none; }
-        & .preview { color: $text-muted; padding-left: 1; }
-        & .preview.-invalid { color: $error; }
+        & .preview { color: $text-muted; padding-left: 19; height: 1; }
         & #buttons { height: auto; margin-top: 1; align-horizontal: right; }
-        & #buttons Button { margin-left: 1; }
-        & #form-error { color: $error; }
+        & #buttons Button { margin-left: 2; }
+        & #form-error { color: $error; padding-left: 0; }
     }
     """
 
@@ -113,16 +115,21 @@ class FormScreen(ModalScreen[Result | None], Generic[Result]):
             yield from self.compose_fields()
             yield Static("", id="form-error", classes="field-error -empty")
             with Horizontal(id="buttons"):
-                yield Button("Cancel", id="cancel")
-                yield Button("Save", variant="primary", id="save")
+                yield Button("Cancel", id="cancel", compact=True)
+                yield Button("Save", variant="primary", id="save", compact=True)
 
     def compose_fields(self) -> Iterable[Widget]:
         raise NotImplementedError
 
     def field(self, label: str, widget: Widget, *, first: bool = False) -> Iterable[Widget]:
-        """A labelled field with a place for its error underneath."""
-        yield Label(label, classes="field-label -first" if first else "field-label")
-        yield widget
+        """A labelled field on one line, with a place for its error underneath."""
+        if isinstance(widget, Input):
+            widget.compact = True
+        yield Horizontal(
+            Label(label, classes="field-label"),
+            widget,
+            classes="field -first" if first else "field",
+        )
         if isinstance(widget, Input):
             yield Static("", id=f"{widget.id}-error", classes="field-error -empty")
 
@@ -200,7 +207,7 @@ class ShowForm(FormScreen[Show]):
                 show.title if show else "",
                 id="title",
                 validators=[Check(self.title_problem)],
-                placeholder="All of Us Are Dead",
+                placeholder="e.g. All of Us Are Dead",
             ),
             first=True,
         )
@@ -209,15 +216,15 @@ class ShowForm(FormScreen[Show]):
             Input(
                 show.original_title if show else "",
                 id="original_title",
-                placeholder="지금 우리 학교는",
+                placeholder="e.g. 지금 우리 학교는",
             ),
         )
         yield from self.field(
-            "Network or platform",
-            Input(show.network if show else "", id="network", placeholder="Netflix"),
+            "Network",
+            Input(show.network if show else "", id="network", placeholder="e.g. Netflix"),
         )
         yield from self.field(
-            "Status  (←/→)",
+            "Status ←/→",
             Choice(
                 [s.value for s in Status], show.status.value if show else "watching", id="status"
             ),
@@ -261,20 +268,26 @@ class SeasonForm(FormScreen[Season]):
         season = self.season
         number = season.number if season else self.show.next_season_number()
         yield from self.field(
-            "Number (0 for specials)",
-            Input(str(number), id="number", validators=[Check(self.number_problem)]),
+            "Number",
+            Input(
+                str(number),
+                id="number",
+                validators=[Check(self.number_problem)],
+                placeholder="0 for specials",
+            ),
             first=True,
         )
         yield from self.field(
-            "Episodes (empty if not known yet)",
+            "Episodes",
             Input(
                 "" if season is None or season.episodes is None else str(season.episodes),
                 id="episodes",
+                placeholder="empty if not known yet",
                 validators=[whole_number("episodes", optional=True)],
             ),
         )
         yield from self.field(
-            "Episodes watched",
+            "Watched",
             Input(
                 str(season.watched) if season else "0",
                 id="watched",
@@ -282,17 +295,17 @@ class SeasonForm(FormScreen[Season]):
             ),
         )
         yield from self.field(
-            "Release window — 2024, late 2024, Q3 2025, H2 2025, March 2025, 2025-03-14, TBA",
+            "Release window",
             Input(
                 season.window if season else "",
                 id="window",
                 validators=[Check(self.window_problem)],
-                placeholder="TBA",
+                placeholder="empty for TBA · e.g. 2024, late 2025, Q3 2025, March 2026",
             ),
         )
         yield Static("", id="window-preview", classes="preview")
         yield from self.field(
-            "Confidence  (←/→)",
+            "Confidence ←/→",
             Choice(
                 [c.value for c in Confidence],
                 season.confidence.value if season else "confirmed",
@@ -300,11 +313,11 @@ class SeasonForm(FormScreen[Season]):
             ),
         )
         yield from self.field(
-            "Source — who said it",
+            "Source",
             Input(
                 season.source if season else "",
                 id="source",
-                placeholder="BH Entertainment Instagram post",
+                placeholder="who said it · e.g. an agency's Instagram post",
             ),
         )
         yield from self.field("Season title", Input(season.title if season else "", id="title"))
@@ -345,10 +358,9 @@ class SeasonForm(FormScreen[Season]):
         try:
             window = parse_window(text)
         except WindowError:
-            preview.update("→ not a window yet")
-            preview.add_class("-invalid")
+            preview.display = False  # the field's error says why
             return
-        preview.remove_class("-invalid")
+        preview.display = True
         if window is None:
             preview.update("→ no window: to be announced")
         else:
@@ -405,19 +417,21 @@ class CastForm(FormScreen[CastNote]):
             Input(
                 note.name if note else "",
                 id="name",
-                placeholder="Park Ji-hu",
+                placeholder="e.g. Park Ji-hu",
                 validators=[Check(lambda v: None if v.strip() else "a cast note needs a name")],
             ),
             first=True,
         )
         yield from self.field(
-            "Role, or crew job",
-            Input(note.role if note else "", id="role", placeholder="Nam On-jo / Director"),
+            "Role or job",
+            Input(note.role if note else "", id="role", placeholder="e.g. Nam On-jo, or Director"),
         )
         yield from self.field(
             "Note",
             Input(
-                note.note if note else "", id="note", placeholder="returns despite presumed death"
+                note.note if note else "",
+                id="note",
+                placeholder="e.g. returns despite presumed death",
             ),
         )
 

@@ -14,6 +14,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
@@ -24,8 +25,10 @@ from watchtui.app.screens.help import HelpScreen
 from watchtui.app.text import printable
 from watchtui.app.widgets.detail_tables import CastTable, SeasonsTable
 from watchtui.app.widgets.show_list import ShowList
+from watchtui.core.codec import WatchlistFileError
 from watchtui.core.document import Change, ConflictError, Document
 from watchtui.core.model import CastNote, ModelError, Season, Show
+from watchtui.core.saver import Saver
 from watchtui.core.views import ShowFilter, ShowIndex, StandingCache
 
 __all__ = ["MainScreen"]
@@ -42,8 +45,8 @@ class MainScreen(Screen[None]):
         Binding("plus,equals_sign", "episode(1)", "+1 episode", show=False),
         Binding("minus", "episode(-1)", "-1 episode", show=False),
         Binding("ctrl+z", "undo", "Undo"),
-        Binding("slash", "find", "Find"),
-        Binding("f", "cycle_filter", "Filter"),
+        Binding("slash", "find", "Find", show=False),
+        Binding("f", "cycle_filter", "Filter", show=False),
         Binding("u", "upcoming", "Upcoming"),
         Binding("question_mark,f1", "help", "Help", key_display="?"),
         Binding("q", "quit", "Quit"),
@@ -64,6 +67,8 @@ class MainScreen(Screen[None]):
         self.today = today
         self.standings = StandingCache(today)
         self.index = ShowIndex(document.watchlist.shows)
+        self.saver = Saver(document, self._report_save)
+        self._asking_about_conflict = False
 
     # Layout ------------------------------------------------------------------
 
@@ -77,7 +82,7 @@ class MainScreen(Screen[None]):
         with Vertical(id="detail"):
             yield SeasonsTable(self.today, id="seasons").data_bind(MainScreen.show)
             yield CastTable(id="cast").data_bind(MainScreen.show)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#seasons").border_title = "Seasons"
@@ -196,25 +201,39 @@ class MainScreen(Screen[None]):
     # Changes ---------------------------------------------------------------
 
     def commit(self, change: Change, select: Show | None = None) -> bool:
-        """Apply and save a change; True if it was applied."""
+        """Apply a change and save it; True if it was applied."""
         try:
-            self.document.commit(change)
+            self.document.apply(change)
         except ModelError as problem:
             self.notify(str(problem), title="Not changed", severity="error")
             return False
-        except ConflictError:
-            self.after_change(select)
-            self.unsaved = True
-            self.app.push_screen(ConflictScreen(str(self.document.path)), self.resolve_conflict)
-            return True
-        except OSError as problem:
-            self.after_change(select)
-            self.unsaved = True
-            self.notify(f"Could not save: {problem}", title="Not saved", severity="error")
-            return True
-        self.unsaved = False
         self.after_change(select)
+        self.saver.submit()
         return True
+
+    class Saved(Message):
+        """A save finished: `error` is None, a ConflictError or an OSError."""
+
+        def __init__(self, error: BaseException | None) -> None:
+            self.error = error
+            super().__init__()
+
+    def _report_save(self, error: BaseException | None, background: bool) -> None:
+        if background:
+            self.post_message(self.Saved(error))  # thread-safe; never waits for the screen
+        else:
+            self._saved(self.Saved(error))
+
+    @on(Saved)
+    def _saved(self, event: Saved) -> None:
+        error = event.error
+        self.unsaved = error is not None
+        if isinstance(error, ConflictError):
+            if not self._asking_about_conflict:
+                self._asking_about_conflict = True
+                self.app.push_screen(ConflictScreen(str(self.document.path)), self.resolve_conflict)
+        elif error is not None:
+            self.notify(f"Could not save: {error}", title="Not saved", severity="error")
 
     def after_change(self, select: Show | None) -> None:
         self.index = ShowIndex(self.document.watchlist.shows)
@@ -222,19 +241,22 @@ class MainScreen(Screen[None]):
         self.count_highlights()
 
     def resolve_conflict(self, choice: str | None) -> None:
+        self._asking_about_conflict = False
+        self.saver.flush()
         if choice == ConflictChoice.RELOAD:
-            self.document.reload()
+            try:
+                self.document.reload()
+            except WatchlistFileError as problem:
+                self.unsaved = True
+                self.notify(f"{problem}", title="The file on disk cannot be read", severity="error")
+                return
             self.unsaved = False
             self.notify("Reloaded the file from disk.")
             self.after_change(None)
         elif choice == ConflictChoice.OVERWRITE:
-            try:
-                self.document.save(force=True)
-            except OSError as problem:
-                self.notify(f"Could not save: {problem}", severity="error")
-                return
-            self.unsaved = False
-            self.notify("Saved over the file on disk.")
+            self.saver.submit(force=True)
+            if self.saver.flush() is None:
+                self.notify("Saved over the file on disk.")
 
     def replace_show(self, old: Show, new: Show, description: str) -> None:
         self.commit(Change(description, old, new), select=new)
@@ -384,22 +406,12 @@ class MainScreen(Screen[None]):
         self.app.push_screen(ConfirmScreen(question), confirmed)
 
     def action_undo(self) -> None:
-        if not self.document.history:
+        last = self.document.take_back()
+        if last is None:
             self.notify("Nothing to undo.", timeout=2)
             return
-        last = self.document.history[-1]
-        restored = last.before
-        try:
-            self.document.undo()
-        except ConflictError:
-            self.unsaved = True
-            self.after_change(restored)
-            self.app.push_screen(ConflictScreen(str(self.document.path)), self.resolve_conflict)
-            return
-        except OSError as problem:
-            self.unsaved = True
-            self.notify(f"Could not save: {problem}", severity="error")
-        self.after_change(restored)
+        self.after_change(last.before)
+        self.saver.submit()
         self.notify(f"Undone: {printable(last.description)}", timeout=3)
 
     # Actions: finding ------------------------------------------------------
@@ -465,7 +477,7 @@ class MainScreen(Screen[None]):
         self.app.push_screen(HelpScreen())
 
     def action_quit(self) -> None:
-        if not self.unsaved:
+        if self.saver.flush() is None and not self.unsaved:
             self.app.exit()
             return
 
@@ -477,6 +489,11 @@ class MainScreen(Screen[None]):
             ConfirmScreen(Text("Your last change is not saved. Quit anyway?"), yes="Quit"),
             confirmed,
         )
+
+    def on_unmount(self) -> None:
+        """Finish any save in progress, and refresh the parse cache of a large file."""
+        if self.saver.close() is None:
+            self.document.remember()
 
 
 _FILTER_WORDS = {

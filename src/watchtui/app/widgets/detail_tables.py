@@ -234,8 +234,11 @@ class CastTable(_ShowTable):
         return [
             (
                 str(n),
-                {"Name": plain(note.name), "Role": plain(note.role),
-                 "Note": plain(note.note, "dim")},
+                {
+                    "Name": plain(note.name),
+                    "Role": plain(note.role),
+                    "Note": plain(note.note, "dim"),
+                },
             )
             for n, note in enumerate(show.cast)
         ]
