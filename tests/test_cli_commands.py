@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
@@ -358,3 +360,26 @@ def test_a_bad_today_is_a_user_error(tmp_path: Path) -> None:
     result = run("list", file=sample_file(tmp_path), today="tomorrow")
     assert result.code == 1
     assert result.err == "watchtui: WATCHTUI_TODAY must be a date like 2025-03-14, not 'tomorrow'\n"
+
+
+def test_file_option_before_the_command(tmp_path: Path) -> None:
+    path = sample_file(tmp_path)
+    result = run("--file", str(path), "list", "--filter", "paused")
+    assert result.code == 0, result.err
+    assert result.out.splitlines()[1].startswith("Severance ")
+
+
+def test_commands_do_not_import_textual(tmp_path: Path) -> None:
+    """`watchtui list` in a script stays fast: the screen's toolkit is never loaded."""
+    path = sample_file(tmp_path)
+    probe = (
+        "import sys\n"
+        "from watchtui.cli import main\n"
+        "for args in (['list'], ['upcoming', '--json'], ['export', '--format', 'ics']):\n"
+        f"    assert main([*args[:1], '--file', {str(path)!r}, *args[1:]]) == 0\n"
+        "assert not [m for m in sys.modules if m.split('.')[0] == 'textual'], 'textual'\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=False, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
