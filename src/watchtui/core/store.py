@@ -79,7 +79,7 @@ def read(path: Path) -> tuple[bytes | None, Fingerprint | None]:
 
     Temporary files left by a killed save are removed first.
     """
-    remove_stray_temp_files(path)
+    remove_stray_temp_files(Path(os.path.realpath(path)))
     try:
         with open(path, "rb") as handle:
             before = os.fstat(handle.fileno())
@@ -204,6 +204,7 @@ def write_atomic(
     Raises ConflictError, writing nothing, if the file changed since then. Returns
     the new file's fingerprint, to expect at the next save.
     """
+    path = Path(os.path.realpath(path))  # a symlinked watchlist: write its target, keep the link
     path.parent.mkdir(parents=True, exist_ok=True)
     data = text.encode("utf-8")
     with _locked(path):
