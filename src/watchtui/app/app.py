@@ -8,6 +8,8 @@ from functools import partial
 
 from textual.app import App, SystemCommand
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import Matcher
 from textual.screen import Screen
 
 from watchtui.app import settings
@@ -32,7 +34,7 @@ class ShowsProvider(Provider):
             return
         for show in main.query_one("ShowList").shows[:20]:  # type: ignore[attr-defined]
             yield DiscoveryHit(
-                f"Show: {printable(show.title)}",
+                Content(f"Show: {printable(show.title)}"),
                 partial(main.jump_to, show),
                 help=badge(main.standings.get(show), main.today) or None,
             )
@@ -52,11 +54,21 @@ class ShowsProvider(Provider):
             if score > 0:
                 yield Hit(
                     score,
-                    matcher.highlight(title),
+                    _highlight(matcher, title),
                     partial(main.jump_to, show),
                     text=title,
                     help=badge(main.standings.get(show), main.today) or "jump to this show",
                 )
+
+
+def _highlight(matcher: Matcher, title: str) -> Content:
+    """The title with the matched letters marked; unlike `Matcher.highlight`, not markup."""
+    content = Content(title)
+    _, offsets = matcher.fuzzy_search.match(matcher.query, title)
+    for offset in offsets:
+        if not title[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
 
 
 def _has_letters(text: str, needle: str) -> bool:
@@ -97,8 +109,10 @@ class WatchApp(App[None]):
         if isinstance(screen, MainScreen):
             for key, title, help_text, action in _ACTIONS:
                 if screen.check_action(action.split("(")[0], ()) is True:
+                    # The palette reads titles as markup: "[/]" (the find key) would
+                    # be a closing tag and stop the app, so the key is not in brackets.
                     yield SystemCommand(
-                        f"{title}  [{key}]", help_text, partial(screen.run_action, action)
+                        f"{title}  ({key})", help_text, partial(screen.run_action, action)
                     )
         yield from super().get_system_commands(screen)
 
