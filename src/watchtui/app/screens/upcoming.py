@@ -17,13 +17,18 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from watchtui.app.text import plain, printable
-from watchtui.core.model import Confidence, Show, Watchlist
+from watchtui.app.widgets.detail_tables import fit_widths
+from watchtui.core.model import Show, Watchlist
 from watchtui.core.state import SeasonState, state_glyph
 from watchtui.core.timeline import GroupKind, build_timeline
 
 __all__ = ["UpcomingScreen"]
 
 
+_UNDATED = (GroupKind.OVERDUE, GroupKind.READY, GroupKind.TBA)
+
+
+_COLUMNS = ("When", "Show", "Season", "Window", "Confidence", "Note", "Source")
 _UNDATED = (GroupKind.OVERDUE, GroupKind.READY, GroupKind.TBA)
 
 
@@ -46,7 +51,12 @@ class UpcomingScreen(Screen[Show | None]):
     DEFAULT_CSS = """
     UpcomingScreen {
         & > #title { height: 1; background: $panel; }
-        & > DataTable { height: 1fr; border: round $primary; background: $surface; }
+        & > DataTable {
+            height: 1fr;
+            border: round $primary;
+            background: $surface;
+            overflow-x: hidden;
+        }
         & > .upcoming--group { color: $accent; text-style: bold; }
         & > .upcoming--overdue { color: $error; text-style: bold; }
         & > .upcoming--hinted { color: $warning; }
@@ -77,48 +87,60 @@ class UpcomingScreen(Screen[Show | None]):
                 ("   enter: go to show · esc: back", "dim"),
             )
         )
+        self.call_after_refresh(self.fill)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.fill)
+
+    def fill(self) -> None:
+        """Fill the table at the current width: the source column takes what is left."""
         table = self.query_one(DataTable)
-        for label in ("When", "Show", "Season", "Window", "Confidence", "", "Source"):
-            table.add_column(label)
+        cursor = table.cursor_row
         style = {
             SeasonState.OVERDUE: self.get_component_rich_style("upcoming--overdue", partial=True),
             SeasonState.HINTED: self.get_component_rich_style("upcoming--hinted", partial=True),
             SeasonState.UPCOMING: self.get_component_rich_style("upcoming--upcoming", partial=True),
         }
         group_style = self.get_component_rich_style("upcoming--group", partial=True)
+        blank = Text("")
+        rows: list[tuple[str, list[Text]]] = []
         for number, group in enumerate(self.timeline.groups):
-            table.add_row(Text(printable(group.label), style=group_style), key=f"group-{number}")
+            title = Text(printable(group.label), style=group_style)
+            rows.append((f"group-{number}", [blank, title, *[blank] * (len(_COLUMNS) - 2)]))
             for position, entry in enumerate(group.entries):
                 accent = style.get(entry.state, "")
-                when = (
-                    ""
-                    if group.kind in (GroupKind.OVERDUE, GroupKind.READY, GroupKind.TBA)
-                    else (
-                        f"{entry.start:%d %b}"
-                        if entry.days_left is not None and entry.start
-                        else ""
+                dated = group.kind not in _UNDATED and entry.days_left is not None
+                when = f"{entry.start:%d %b}" if dated and entry.start else ""
+                confidence = entry.confidence.value if entry.state is not SeasonState.TBA else ""
+                rows.append(
+                    (
+                        f"entry-{number}-{position}",
+                        [
+                            Text(f"  {state_glyph(entry.state)} {when}", style=accent),
+                            plain(entry.show_title),
+                            Text(entry.season_label),
+                            plain(entry.window.strip() or "TBA"),
+                            Text(confidence, style="bold" if confidence != "confirmed" else ""),
+                            Text(entry.note, style=accent),
+                            plain(entry.source, "dim"),
+                        ],
                     )
                 )
-                table.add_row(
-                    Text(f"  {state_glyph(entry.state)} {when}", style=accent),
-                    plain(entry.show_title),
-                    Text(entry.season_label),
-                    plain(entry.window.strip() or "TBA"),
-                    Text(
-                        entry.confidence.value if entry.state is not SeasonState.TBA else "",
-                        style="bold" if entry.confidence is not Confidence.CONFIRMED else "",
-                    ),
-                    Text(entry.note, style=accent),
-                    plain(entry.source, "dim"),
-                    key=f"entry-{number}-{position}",
-                )
+        widths = fit_widths(
+            _COLUMNS, [cells for _, cells in rows], table.size.width - 1, table.cell_padding
+        )
+        table.clear(columns=True)
+        for label, width in zip(_COLUMNS, widths, strict=True):
+            table.add_column(label, width=width)
+        for key, cells in rows:
+            table.add_row(*cells, key=key)
+        entries = self.timeline.entries
         if not entries:
-            table.add_row(
-                Text("Nothing upcoming: add a season with a window (n on a show).", style="dim")
-            )
+            nothing = Text("Nothing upcoming: add a season with a window (n on a show).", "dim")
+            table.add_row(blank, nothing, *[blank] * (len(_COLUMNS) - 2))
         table.focus()
-        if table.row_count > 1:
-            table.move_cursor(row=1, animate=False)
+        first_entry = 1 if table.row_count > 1 else 0
+        table.move_cursor(row=max(cursor, first_entry), animate=False)
 
     def _entry_title(self) -> str | None:
         table = self.query_one(DataTable)

@@ -7,6 +7,7 @@ literally, so markup in a source or a note shows as typed.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from rich.cells import cell_len
@@ -23,7 +24,7 @@ from watchtui.core.model import CastNote, Confidence, Season, Show
 from watchtui.core.state import SeasonState, season_state, state_glyph
 from watchtui.core.windows import WindowError
 
-__all__ = ["CastTable", "SeasonsTable"]
+__all__ = ["CastTable", "SeasonsTable", "fit_widths"]
 
 _VIM_KEYS = [
     Binding("j", "cursor_down", "Down", show=False),
@@ -61,19 +62,11 @@ class _ShowTable(DataTable[Text]):
         rows = self.rows_for(self.show) if self.show is not None else []
         room = self.size.width - 1
         for columns in self.LAYOUTS:
-            widths = [
-                max(
-                    [
-                        cell_len(self.LABELS.get(label, label)),
-                        *(cell_len(cells[label].plain) for _, cells in rows),
-                    ]
-                )
-                for label in columns
-            ]
-            left = room - 2 * self.cell_padding * len(widths) - sum(widths[:-1])
-            if left >= MIN_LAST_COLUMN:
+            labels = [self.LABELS.get(label, label) for label in columns]
+            table = [[cells[label] for label in columns] for _, cells in rows]
+            widths = fit_widths(labels, table, room, self.cell_padding)
+            if sum(widths) + 2 * self.cell_padding * len(widths) <= room:
                 break
-        widths[-1] = max(MIN_LAST_COLUMN, left)
         self.clear(columns=True)
         for label, width in zip(columns, widths, strict=True):
             self.add_column(self.LABELS.get(label, label), width=width)
@@ -93,6 +86,19 @@ class _ShowTable(DataTable[Text]):
 
 
 MIN_LAST_COLUMN = 10
+
+
+def fit_widths(
+    labels: Sequence[str], rows: Sequence[Sequence[Text]], room: int, padding: int
+) -> list[int]:
+    """Column widths: each fits its content, the last takes what is left of `room`."""
+    widths = [
+        max([cell_len(label), *(cell_len(row[n].plain) for row in rows)])
+        for n, label in enumerate(labels)
+    ]
+    left = room - 2 * padding * len(widths) - sum(widths[:-1])
+    widths[-1] = max(MIN_LAST_COLUMN, left)
+    return widths
 
 
 class SeasonsTable(_ShowTable):
