@@ -416,6 +416,12 @@ _ROW = "1,tt1,2024-01-01,2024-01-01,,Dark,u,TV Series,8,60,2017,Drama,1,2017-12-
             ": (top level): expected an object, found a list",
         ),
         (
+            "nul.csv",
+            f"{_IMDB_HEADER}\n{_ROW}\n{_ROW.replace('Dark', 'DarkNUL')}\n",
+            "imdb",
+            ":3: the file holds NUL bytes",
+        ),
+        (
             "latin1.csv",
             _IMDB_HEADER + "\n" + _ROW.replace("Dark", "Caf\xe9"),
             "auto",
@@ -429,6 +435,8 @@ def test_a_bad_import_file_changes_nothing(
     source = tmp_path / name
     if name == "latin1.csv":
         source.write_bytes(content.encode("latin-1"))
+    elif name == "nul.csv":
+        source.write_bytes(content.encode("utf-8").replace(b"NUL", b"\x00"))
     else:
         source.write_text(content, encoding="utf-8")
     path = sample_file(tmp_path)

@@ -74,6 +74,9 @@ def _text(data: bytes, path: Path) -> str:
         raise ImportFileError(path, "the file is too large to be an export")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ImportFileError(path, "the file is UTF-16 text; save it as UTF-8", 1)
+    if b"\x00" in data:
+        line = data.count(b"\n", 0, data.index(b"\x00")) + 1
+        raise ImportFileError(path, "the file holds NUL bytes; is this an export?", line)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
