@@ -64,7 +64,7 @@ def register(commands: Any, file_option: FileOption) -> None:
         "list the shows, with each one's next season",
         cmd_list,
         epilog="states for --filter:\n"
-        + "\n".join(f"  {name:<10}{meaning}" for name, meaning in FILTERS.items())
+        + "\n".join(f"  {name:<11}{meaning}" for name, meaning in FILTERS.items())
         + "\n\n--json prints the shape described in docs/json.md.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -130,7 +130,9 @@ def register(commands: Any, file_option: FileOption) -> None:
         "csv: one row per season. ics: each unreleased season with a window as an "
         "all-day event; hinted and rumored ones are tentative.",
     )
-    export.add_argument("--format", required=True, choices=["json", "csv", "ics"])
+    export.add_argument(
+        "--format", required=True, choices=["json", "csv", "ics"], help="json, csv or ics"
+    )
     export.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
 
     importing = command(
@@ -141,9 +143,12 @@ def register(commands: Any, file_option: FileOption) -> None:
         "watched progress is never lowered and your own values are kept. A file "
         "that is not what it claims changes nothing.",
     )
-    importing.add_argument("source", metavar="FILE")
+    importing.add_argument("source", metavar="FILE", help="the file to import")
     importing.add_argument(
-        "--format", choices=[f.value for f in ImportFormat], default=ImportFormat.AUTO.value
+        "--format",
+        choices=[f.value for f in ImportFormat],
+        default=ImportFormat.AUTO.value,
+        help="what the file is (default: auto, told from its content)",
     )
 
 
