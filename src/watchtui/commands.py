@@ -26,9 +26,16 @@ from watchtui.core.ical import calendar_text
 from watchtui.core.imports import ImportFormat, plan_merge, read_import
 from watchtui.core.interchange import timeline_json, watchlist_csv, watchlist_json
 from watchtui.core.locations import resolve_file
-from watchtui.core.model import CastNote, Confidence, Season, Show, Status, title_key
+from watchtui.core.model import (
+    CastNote,
+    Confidence,
+    Season,
+    Show,
+    Status,
+    Watchlist,
+    title_key,
+)
 from watchtui.core.state import SeasonState, next_season, season_state, state_glyph
-from watchtui.core.store import load
 from watchtui.core.timeline import Timeline, build_timeline
 from watchtui.core.windows import parse_window
 
@@ -215,6 +222,16 @@ def _path(args: argparse.Namespace) -> Path:
     return resolve_file(args.file)
 
 
+def _read(args: argparse.Namespace) -> Watchlist:
+    """The watchlist, for a command that only reads (a large file opens from the cache)."""
+    return Document.open(_path(args)).watchlist
+
+
+def _commit(document: Document, change: Change) -> None:
+    document.commit(change)
+    document.remember()  # keeps a large file's parse cache warm for the next command
+
+
 def _find(document: Document, title: str) -> Show:
     show = document.watchlist.find(title)
     if show is None:
@@ -237,7 +254,7 @@ def _keeps(show: Show, name: str, day: date) -> bool:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    watchlist = load(_path(args)).watchlist
+    watchlist = _read(args)
     day = today()
     shows = [show for show in watchlist.shows if _keeps(show, args.filter, day)]
     if args.json:
@@ -305,7 +322,7 @@ def _timeline_lines(timeline: Timeline) -> list[str]:
 
 def cmd_upcoming(args: argparse.Namespace) -> int:
     day = today()
-    timeline = build_timeline(load(_path(args)).watchlist.shows, day)
+    timeline = build_timeline(_read(args).shows, day)
     if args.json:
         sys.stdout.write(timeline_json(timeline))
         return 0
@@ -326,7 +343,7 @@ def cmd_add(args: argparse.Namespace) -> int:
         status=Status(args.status),
         added=today(),
     )
-    document.commit(Change(f"add {show.title}", None, show))
+    _commit(document, Change(f"add {show.title}", None, show))
     print(f'added "{_shown(show.title)}" ({show.status.value})')
     return 0
 
@@ -369,7 +386,7 @@ def cmd_season(args: argparse.Namespace) -> int:
         season = replace(existing, **changes)
         verb = "changed"
     updated = show.with_season(season, replacing=existing)
-    document.commit(Change(f"{verb} {season.label} of {show.title}", show, updated))
+    _commit(document, Change(f"{verb} {season.label} of {show.title}", show, updated))
     print(f"{_shown(show.title)}: {season.label} {verb} ({_window_words(season)})")
     return 0
 
@@ -393,7 +410,7 @@ def cmd_watched(args: argparse.Namespace) -> int:
             return 0
         changed, word = season.marked_watched(today()), "watched"
     updated = show.with_season(changed, replacing=season)
-    document.commit(Change(f"mark {season.label} of {show.title} {word}", show, updated))
+    _commit(document, Change(f"mark {season.label} of {show.title} {word}", show, updated))
     print(f"{_shown(show.title)}: {season.label} marked {word}")
     return 0
 
@@ -417,7 +434,7 @@ def cmd_cast(args: argparse.Namespace) -> int:
             return 0
         verb = "changed"
     updated = show.with_cast(note, replacing=existing)
-    document.commit(Change(f"{verb} cast note {note.name} of {show.title}", show, updated))
+    _commit(document, Change(f"{verb} cast note {note.name} of {show.title}", show, updated))
     print(f"{_shown(show.title)}: cast note for {_shown(note.name)} {verb}")
     return 0
 
@@ -442,7 +459,7 @@ def _write_file(path: Path, data: bytes) -> None:
 
 def cmd_export(args: argparse.Namespace) -> int:
     path = _path(args)
-    watchlist = load(path).watchlist
+    watchlist = Document.open(path).watchlist
     day = today()
     if args.format == "json":
         text = watchlist_json(watchlist, watchlist.shows, day)
@@ -490,7 +507,11 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"{summary}; nothing to change")
         return 0
     # One save for the whole import: all of it lands, or (on a conflict) none of it.
-    plan.apply(document.watchlist)
+    for before, after in plan.changes:
+        verb = "import" if before is None else "merge"
+        document.apply(Change(f"{verb} {after.title} from {source.name}", before, after))
+    document.watchlist.extra.update(plan.extra)
     document.save()
+    document.remember()
     print(summary)
     return 0
