@@ -22,7 +22,7 @@ from textual.widgets import DataTable, Footer, Input, Static
 from watchtui.app.screens.dialogs import ConfirmScreen, ConflictChoice, ConflictScreen
 from watchtui.app.screens.forms import CastForm, SeasonForm, ShowForm
 from watchtui.app.screens.help import HelpScreen
-from watchtui.app.text import printable
+from watchtui.app.text import printable, shown_path
 from watchtui.app.widgets.detail_tables import CastTable, SeasonsTable
 from watchtui.app.widgets.show_list import ShowList
 from watchtui.core.codec import WatchlistFileError
@@ -120,14 +120,14 @@ class MainScreen(Screen[None]):
             ("watchtui --demo", "bold"),
             " to look around with real shows.\n\n",
             "Your watchlist will be saved to\n",
-            (printable(str(self.document.path)), "italic"),
+            (shown_path(self.document.path), "italic"),
         )
 
     def update_status(self, counts: tuple[int, int] | None = None) -> None:
         status = Text.assemble(
             (" watchtui ", "bold reverse"),
             " ",
-            (printable(str(self.document.path)), "bold"),
+            (shown_path(self.document.path), "bold"),
             no_wrap=True,
             overflow="ellipsis",
         )
@@ -162,11 +162,28 @@ class MainScreen(Screen[None]):
     @on(ShowList.Highlighted)
     def _show_highlighted(self, event: ShowList.Highlighted) -> None:
         self.show = event.show
-        self.refresh_bindings()
+        self._refresh_bindings_if_changed()
 
     @on(DataTable.RowHighlighted)
     def _row_highlighted(self) -> None:
-        self.refresh_bindings()
+        self._refresh_bindings_if_changed()
+
+    def _refresh_bindings_if_changed(self) -> None:
+        """Refresh the Footer only when what `check_action` answers has changed.
+
+        Every refresh recomposes the Footer (some 20 widgets mounted again): on every
+        cursor key that cost most of the key's time, for a Footer that looked the same.
+        Focus changes are refreshed by Textual itself.
+        """
+        available = (
+            self.show is not None,
+            self.season is not None,
+            self.cast_note is not None,
+            self.pane,
+        )
+        if available != getattr(self, "_available", None):
+            self._available = available
+            self.refresh_bindings()
 
     # Focus helpers ---------------------------------------------------------
 
