@@ -507,10 +507,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"{summary}; nothing to change")
         return 0
     # One save for the whole import: all of it lands, or (on a conflict) none of it.
-    for before, after in plan.changes:
-        verb = "import" if before is None else "merge"
-        document.apply(Change(f"{verb} {after.title} from {source.name}", before, after))
-    document.watchlist.extra.update(plan.extra)
+    plan.apply(document.watchlist)
     document.save()
     document.remember()
     print(summary)
