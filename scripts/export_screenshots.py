@@ -63,7 +63,13 @@ SHOTS: dict[str, Steps] = {
 
 
 async def _shoot(name: str, steps: Steps, folder: Path, scratch: Path) -> Path:
-    document = Document.open(demo_copy(scratch), use_cache=False)
+    # The demo copy sits where a Linux user's watchlist would, so the status line
+    # reads the same on every run: ~/.local/share/watchtui/watchlist.toml.
+    os.environ["HOME"] = str(scratch)
+    data = scratch / ".local" / "share" / "watchtui"
+    data.mkdir(parents=True)
+    path = demo_copy(data).rename(data / "watchlist.toml")
+    document = Document.open(path, use_cache=False)
     app = WatchApp(document, TODAY, remember_theme=False)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -78,14 +84,20 @@ async def _shoot(name: str, steps: Steps, folder: Path, scratch: Path) -> Path:
 async def export(folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, steps in SHOTS.items():
-        with tempfile.TemporaryDirectory() as scratch:
-            written.append(await _shoot(name, steps, folder, Path(scratch)))
+    home = os.environ.get("HOME")
+    try:
+        for name, steps in SHOTS.items():
+            with tempfile.TemporaryDirectory() as scratch:
+                written.append(await _shoot(name, steps, folder, Path(scratch)))
+    finally:
+        if home is not None:
+            os.environ["HOME"] = home
     return written
 
 
 def main() -> int:
-    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).parent.parent / "screenshots"
+    default = Path(__file__).parent.parent / "screenshots"
+    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else default
     os.environ["WATCHTUI_TODAY"] = TODAY.isoformat()
     for path in asyncio.run(export(folder)):
         print(path)

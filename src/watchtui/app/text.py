@@ -8,13 +8,15 @@ a title shows literally and cannot break the screen.
 
 from __future__ import annotations
 
+import os
 import re
+from pathlib import Path
 
 from rich.cells import cell_len, set_cell_size
 from rich.style import Style
 from rich.text import Text
 
-__all__ = ["fit", "plain", "printable"]
+__all__ = ["fit", "plain", "printable", "shown_path"]
 
 # C0 controls, DEL, C1 controls, and the bidirectional overrides and isolates.
 _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -51,3 +53,12 @@ def fit(text: str, width: int) -> str:
     if cell_len(text) <= width:
         return text + " " * (width - cell_len(text))
     return set_cell_size(text, width - 1) + "…"
+
+
+def shown_path(path: Path) -> str:
+    """A path as a person reads it: the home folder as `~`, control characters visible."""
+    text = str(path)
+    home = str(Path.home())
+    if home not in ("", "/") and (text == home or text.startswith(home + os.sep)):
+        text = "~" + text[len(home) :]
+    return printable(text)
