@@ -35,7 +35,7 @@ async def _main_screen(pilot: Pilot[None]) -> None:
 
 async def _hinted_selected(pilot: Pilot[None]) -> None:
     await pilot.press("f")  # the hinted filter
-    await pilot.press("tab")
+    await pilot.press("tab", "down")  # to the hinted season
 
 
 async def _season_form(pilot: Pilot[None]) -> None:
