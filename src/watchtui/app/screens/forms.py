@@ -13,6 +13,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Generic, TypeVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -110,7 +111,7 @@ class FormScreen(ModalScreen[Result | None], Generic[Result]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="form") as form:
-            form.border_title = self.form_title
+            form.border_title = Text(self.form_title)  # holds a show's title: not markup
             form.border_subtitle = "enter save · esc cancel · tab next"
             yield from self.compose_fields()
             yield Static("", id="form-error", classes="field-error -empty")
