@@ -15,6 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
@@ -69,6 +70,18 @@ class MainScreen(Screen[None]):
         self.index = ShowIndex(document.watchlist.shows)
         self.saver = Saver(document, self._report_save)
         self._asking_about_conflict = False
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Notify; messages here carry titles and names, so they are not read as markup."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     # Layout ------------------------------------------------------------------
 
