@@ -93,7 +93,7 @@ class ConflictScreen(ModalScreen[str]):
                     ("r", "bold"),
                     " reload it (your last change is dropped)\n",
                     ("o", "bold"),
-                    " overwrite it with what you see here\n",
+                    " overwrite it with what you see here (the change made on disk is lost)\n",
                     ("c", "bold"),
                     " cancel: keep your change unsaved for now",
                 )
