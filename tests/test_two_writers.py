@@ -1,0 +1,293 @@
+"""Two writers on one file: the second to save finds out, and nothing is lost silently.
+
+Two WatchApp instances (each with its own Document, both opened on the same file
+before either saves) make one change each. The first saves; the second's save
+must stop at the ConflictScreen, and each choice keeps its promise:
+
+- reload: the screen and the file hold the first's change; the second's change
+  is dropped, as the screen said it would be;
+- overwrite: the file holds the second's change; the first's is gone from the
+  file by the user's explicit choice, as the screen said, and still kept in a backup;
+- cancel: the file keeps the first's change, the second's stays on screen marked
+  UNSAVED, and quitting asks first.
+
+The same is checked without the screen on two Documents.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from rich.text import Text
+from textual.widgets import Button, Static
+
+from watchtui.app.app import WatchApp
+from watchtui.app.run import demo_copy
+from watchtui.app.screens.dialogs import ConfirmScreen, ConflictScreen
+from watchtui.app.screens.main import MainScreen
+from watchtui.app.widgets.detail_tables import SeasonsTable
+from watchtui.app.widgets.show_list import ShowList
+from watchtui.core.codec import parse_watchlist
+from watchtui.core.document import Change, ConflictError, Document
+from watchtui.core.model import Show, Status, Watchlist
+from watchtui.core.store import backup_paths
+
+TODAY = date(2024, 6, 1)
+SIZE = (120, 36)
+
+
+@pytest.fixture
+def path(tmp_path: Path) -> Path:
+    return demo_copy(tmp_path)
+
+
+def on_disk(path: Path) -> Watchlist:
+    return parse_watchlist(path.read_text(encoding="utf-8"), path)
+
+
+def titles(watchlist: Watchlist) -> list[str]:
+    return [show.title for show in watchlist.shows]
+
+
+def screen_text(app: WatchApp) -> str:
+    """The words on the current screen: its texts and its buttons."""
+    parts = []
+    for static in app.screen.query(Static):
+        content = static.content
+        parts.append(content.plain if isinstance(content, Text) else str(content))
+    parts += [str(button.label) for button in app.screen.query(Button)]
+    return " ".join(" ".join(parts).split())
+
+
+async def add_show(app: WatchApp, pilot: object, title: str) -> None:
+    """Add a show through the form, as a user types it."""
+    from textual.pilot import Pilot
+
+    assert isinstance(pilot, Pilot)
+    await pilot.press("a")
+    await pilot.pause()
+    assert type(app.screen).__name__ == "ShowForm"
+    await pilot.press(*title)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def first_writer_adds(path: Path, first: WatchApp) -> None:
+    async with first.run_test(size=SIZE) as pilot:
+        await add_show(first, pilot, "Kingdom")
+        assert isinstance(first.screen, MainScreen)
+        first.screen.saver.flush()
+        await pilot.pause()
+        assert not first.screen.unsaved
+    assert "Kingdom" in titles(on_disk(path))
+
+
+async def second_writer_marks_watched(second: WatchApp, pilot: object) -> tuple[str, int, bool]:
+    """Mark the selected show's first season (un)watched; what changed, to find it again."""
+    from textual.pilot import Pilot
+
+    assert isinstance(pilot, Pilot)
+    main = second.screen
+    assert isinstance(main, MainScreen)
+    show = main.query_one(ShowList).current
+    assert show is not None and show.seasons
+    await pilot.press("tab")
+    await pilot.pause()
+    assert isinstance(second.focused, SeasonsTable)
+    season = main.query_one(SeasonsTable).season
+    assert season is not None
+    was_watched = season.finished is not None
+    await pilot.press("w")
+    await pilot.pause()
+    main.saver.flush()
+    await pilot.pause()
+    return show.title, season.number, not was_watched
+
+
+def watched(watchlist: Watchlist, title: str, number: int) -> bool:
+    show = next(show for show in watchlist.shows if show.title == title)
+    season = next(season for season in show.seasons if season.number == number)
+    return season.finished is not None
+
+
+@pytest.fixture
+def writers(path: Path) -> tuple[WatchApp, WatchApp]:
+    """Two apps on one file, both opened before either saves."""
+    return (
+        WatchApp(Document.open(path), TODAY, remember_theme=False),
+        WatchApp(Document.open(path), TODAY, remember_theme=False),
+    )
+
+
+async def test_the_second_save_is_stopped_and_reload_keeps_the_first_change(
+    path: Path, writers: tuple[WatchApp, WatchApp]
+) -> None:
+    first, second = writers
+    await first_writer_adds(path, first)
+    after_first = path.read_bytes()
+
+    async with second.run_test(size=SIZE) as pilot:
+        title, number, now = await second_writer_marks_watched(second, pilot)
+        assert isinstance(second.screen, ConflictScreen)
+        said = screen_text(second)
+        assert str(path) in said
+        assert "changed by another program" in said
+        assert "reload it (your last change is dropped)" in said
+        assert path.read_bytes() == after_first  # the second did not write over the first
+        assert watched(second.document.watchlist, title, number) is now  # still on screen
+
+        await pilot.press("r")
+        await pilot.pause()
+        main = second.screen
+        assert isinstance(main, MainScreen)
+        assert not main.unsaved
+        assert "Kingdom" in titles(second.document.watchlist)  # the first's change is shown
+        assert watched(second.document.watchlist, title, number) is not now  # dropped, as said
+        assert any("Reloaded" in str(n.message) for n in second._notifications)
+
+    assert path.read_bytes() == after_first
+
+
+async def test_overwrite_keeps_the_second_change_and_says_the_first_is_lost(
+    path: Path, writers: tuple[WatchApp, WatchApp]
+) -> None:
+    first, second = writers
+    await first_writer_adds(path, first)
+    after_first = path.read_bytes()
+
+    async with second.run_test(size=SIZE) as pilot:
+        title, number, now = await second_writer_marks_watched(second, pilot)
+        assert isinstance(second.screen, ConflictScreen)
+        said = screen_text(second)
+        assert "overwrite it with what you see here" in said
+        assert "the change made on disk is lost" in said  # the user is told before choosing
+
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(second.screen, MainScreen)
+        second.screen.saver.flush()
+        await pilot.pause()
+        assert not second.screen.unsaved
+        assert any("Saved over" in str(n.message) for n in second._notifications)
+
+    saved = on_disk(path)
+    assert watched(saved, title, number) is now  # the second's change is in the file
+    assert "Kingdom" not in titles(saved)  # the first's is gone from it, by choice
+    assert saved.shows == second.document.watchlist.shows
+    # ... and the file as the first left it is the newest backup.
+    assert backup_paths(path)[0].read_bytes() == after_first
+
+
+async def test_cancel_keeps_the_change_unsaved_and_quitting_asks(
+    path: Path, writers: tuple[WatchApp, WatchApp]
+) -> None:
+    first, second = writers
+    await first_writer_adds(path, first)
+    after_first = path.read_bytes()
+
+    async with second.run_test(size=SIZE) as pilot:
+        title, number, now = await second_writer_marks_watched(second, pilot)
+        assert isinstance(second.screen, ConflictScreen)
+        await pilot.press("c")
+        await pilot.pause()
+        main = second.screen
+        assert isinstance(main, MainScreen)
+        assert main.unsaved
+        assert "UNSAVED" in str(main.query_one("#status", Static).content)
+        assert watched(second.document.watchlist, title, number) is now
+        assert path.read_bytes() == after_first
+
+        await pilot.press("q")  # the change is not on disk: quitting asks first
+        await pilot.pause()
+        assert isinstance(second.screen, ConfirmScreen)
+        assert "not saved" in screen_text(second)
+        await pilot.press("n")
+        await pilot.pause()
+        assert second.screen is main and second.is_running
+
+    assert path.read_bytes() == after_first
+
+
+async def test_two_apps_running_at_once_each_see_the_other(
+    path: Path, writers: tuple[WatchApp, WatchApp]
+) -> None:
+    """Interleaved: both open, the first saves, the second saves and reloads, the first again."""
+    first, second = writers
+    async with first.run_test(size=SIZE) as one, second.run_test(size=SIZE) as two:
+        await add_show(first, one, "Kingdom")
+        assert isinstance(first.screen, MainScreen) and not first.screen.unsaved
+
+        await add_show(second, two, "Mr Sunshine")
+        assert isinstance(second.screen, ConflictScreen)
+        await two.press("r")
+        await two.pause()
+        assert "Kingdom" in titles(second.document.watchlist)
+        assert "Mr Sunshine" not in titles(second.document.watchlist)
+        await add_show(second, two, "Mr Sunshine")  # again, on the file as it is now
+        assert isinstance(second.screen, MainScreen) and not second.screen.unsaved
+
+        await add_show(first, one, "Signal")  # the first is now the one behind
+        assert isinstance(first.screen, ConflictScreen)
+        await one.press("r")
+        await one.pause()
+        assert {"Kingdom", "Mr Sunshine"} <= set(titles(first.document.watchlist))
+        await add_show(first, one, "Signal")
+        assert isinstance(first.screen, MainScreen) and not first.screen.unsaved
+
+    assert {"Kingdom", "Mr Sunshine", "Signal"} <= set(titles(on_disk(path)))
+
+
+# ---------------------------------------------------------------------------
+# The same without the screen: two Documents
+
+
+def _add(document: Document, title: str) -> None:
+    document.commit(Change(f"add {title}", None, Show(title, status=Status.PLANNED)))
+
+
+def test_two_documents_the_second_save_raises_and_writes_nothing(path: Path) -> None:
+    one, two = Document.open(path), Document.open(path)
+    _add(one, "Kingdom")
+    after_one = path.read_bytes()
+    with pytest.raises(ConflictError):
+        _add(two, "Mr Sunshine")
+    assert path.read_bytes() == after_one
+    assert "Mr Sunshine" in titles(two.watchlist)  # kept in memory: the caller decides
+
+    two.reload()
+    assert "Kingdom" in titles(two.watchlist) and "Mr Sunshine" not in titles(two.watchlist)
+    assert two.history == []
+    _add(two, "Mr Sunshine")  # after a reload the second saves on top of the first
+    assert {"Kingdom", "Mr Sunshine"} <= set(titles(on_disk(path)))
+
+
+def test_two_documents_a_forced_save_overwrites_and_keeps_a_backup(path: Path) -> None:
+    one, two = Document.open(path), Document.open(path)
+    _add(one, "Kingdom")
+    after_one = path.read_bytes()
+    with pytest.raises(ConflictError):
+        _add(two, "Mr Sunshine")
+    two.save(force=True)
+    saved = on_disk(path)
+    assert "Mr Sunshine" in titles(saved) and "Kingdom" not in titles(saved)
+    assert backup_paths(path)[0].read_bytes() == after_one
+
+    # The first writer is now the one behind: its next save is stopped in turn.
+    with pytest.raises(ConflictError):
+        _add(one, "Signal")
+    assert on_disk(path) == saved
+
+
+def test_two_documents_undo_after_the_other_saved_is_stopped_too(path: Path) -> None:
+    one, two = Document.open(path), Document.open(path)
+    _add(one, "Kingdom")
+    _add(one, "Signal")
+    two.reload()
+    _add(two, "Mr Sunshine")
+    after_two = path.read_bytes()
+    with pytest.raises(ConflictError):
+        one.undo()  # would drop Mr Sunshine from the file
+    assert path.read_bytes() == after_two
+    assert "Mr Sunshine" in titles(on_disk(path))
