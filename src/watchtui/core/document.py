@@ -156,8 +156,10 @@ class Document:
         """
         with self._write_lock:
             expected = fingerprint(self.path) if snapshot.force else self.expected
+            # A forced save writes over another program's change: keep that version as
+            # .bak1 even if this run has made its backup already.
             self.expected = write_atomic(
-                self.path, snapshot.text, expected, backup=not self._backed_up
+                self.path, snapshot.text, expected, backup=snapshot.force or not self._backed_up
             )
             self._backed_up = True
             self._written = snapshot
