@@ -291,3 +291,17 @@ def test_two_documents_undo_after_the_other_saved_is_stopped_too(path: Path) -> 
         one.undo()  # would drop Mr Sunshine from the file
     assert path.read_bytes() == after_two
     assert "Mr Sunshine" in titles(on_disk(path))
+
+
+def test_a_forced_save_late_in_a_run_still_backs_up_what_it_overwrites(path: Path) -> None:
+    """Backups are made once a run; a file overwritten on the user's word is kept all the same."""
+    one, two = Document.open(path), Document.open(path)
+    _add(two, "Mr Sunshine")  # the second's first save: its backup of the run is made
+    one.reload()
+    _add(one, "Kingdom")
+    after_one = path.read_bytes()
+    with pytest.raises(ConflictError):
+        _add(two, "Signal")
+    two.save(force=True)
+    assert "Kingdom" not in titles(on_disk(path))
+    assert backup_paths(path)[0].read_bytes() == after_one
