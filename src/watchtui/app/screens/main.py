@@ -137,20 +137,17 @@ class MainScreen(Screen[None]):
         )
 
     def update_status(self, counts: tuple[int, int] | None = None) -> None:
-        status = Text.assemble(
-            (" watchtui ", "bold reverse"),
-            " ",
-            (shown_path(self.document.path), "bold"),
-            no_wrap=True,
-            overflow="ellipsis",
-        )
+        status = Text.assemble((" watchtui ", "bold reverse"), no_wrap=True, overflow="ellipsis")
+        if self.unsaved:  # before the path, so that a long path cannot push it off the line
+            status.append(" ")
+            status.append(" UNSAVED ", "bold reverse")
+        status.append(" ")
+        status.append(shown_path(self.document.path), "bold")
         if counts is not None:
             self._counts = counts
         hinted, overdue = getattr(self, "_counts", (None, None))
         if hinted is not None:
             status.append(f"  ◇ {hinted} hinted  ⚠ {overdue} overdue")
-        if self.unsaved:
-            status.append("  UNSAVED", "bold reverse")
         status.append(f"  today {self.today.isoformat()}", "dim")
         self.query_one("#status", Static).update(status)
 
