@@ -272,6 +272,23 @@ async def keys(kind: str, file: Path | None, runs: int) -> dict[str, Any]:
     return {name: values for name, values in samples.items() if values}
 
 
+def _peak_rss() -> int | None:
+    """This process's own peak resident set, in bytes (Linux: VmHWM), or None if unknown.
+
+    Not ru_maxrss: on Linux a spawned child's ru_maxrss starts from its parent's
+    high-water mark (exec keeps the larger), so a small child of a big parent
+    reports the parent's size.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return None
+
+
 def main(argv: list[str]) -> int:
     import argparse
 
@@ -289,6 +306,7 @@ def main(argv: list[str]) -> int:
         import asyncio
 
         result = asyncio.run(keys(args.kind, args.file, args.runs))
+    result["peak_rss"] = _peak_rss()
     print(json.dumps(result))
     sys.stdout.flush()
     return 0

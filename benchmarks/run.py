@@ -83,9 +83,10 @@ class Bench:
                 f"benchmark child {' '.join(args)} failed ({process.returncode}):\n"
                 + stderr_path.read_text(errors="replace")[-3000:]
             )
-        return Sample(
-            json.loads(out.decode().strip().splitlines()[-1]), wall, usage.ru_maxrss * 1024
-        )
+        report = json.loads(out.decode().strip().splitlines()[-1])
+        # ru_maxrss is the fallback only: on Linux it carries the parent's own peak.
+        peak = report.get("peak_rss") or usage.ru_maxrss * 1024
+        return Sample(report, wall, peak)
 
     def fresh_cache(self) -> Path:
         return Path(tempfile.mkdtemp(prefix="cache-", dir=self.folder))
@@ -227,7 +228,7 @@ def measure_startup(
     app_rss = median([s.max_rss for s in cold[largest]])
     rows.append(
         Row(
-            "memory: peak RSS (ru_maxrss), cold start",
+            "memory: peak RSS, cold start",
             f"{largest:,}",
             mb(bare_rss),
             mb(app_rss),

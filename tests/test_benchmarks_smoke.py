@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 ROWS = [
     "startup: launch to first frame",
     "startup: launch to process exit (cold)",
-    "memory: peak RSS (ru_maxrss), cold start",
+    "memory: peak RSS, cold start",
     "key: cursor down, to settled frame",
     "key: cursor down, Pilot press + pause",
     "key: filter letter, to settled frame",
