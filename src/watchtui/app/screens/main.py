@@ -119,6 +119,7 @@ class MainScreen(Screen[None]):
         )
         pane.border_subtitle = "" if self.filter is ShowFilter.ALL else f"filter: {self.filter}"
         self.query_one("#empty").display = not shows
+        show_list.display = bool(shows)
         self.query_one("#empty", Static).update(self.empty_message(total))
         self.update_status()
 
