@@ -1,0 +1,115 @@
+"""The file changed on disk behind the app's back: the user decides, nothing is lost silently."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app_helpers import (
+    SIZE,
+    demo_file,
+    file_shows,
+    list_lines,
+    make_app,
+    notifications,
+    screen_lines,
+    settle,
+    status_line,
+    table_rows,
+)
+from watchtui.app.screens.dialogs import ConfirmScreen, ConflictScreen
+from watchtui.app.screens.main import MainScreen
+
+__all__ = ["demo_file"]  # the fixture, imported for pytest
+
+ELSEWHERE = """\
+version = 1
+
+[[show]]
+title = "Written Elsewhere"
+network = "Another program"
+status = "planned"
+"""
+
+
+async def change_behind_the_back(pilot, path: Path) -> None:
+    """Write another watchlist over the file, then unmark All of Us Are Dead S1 in the app."""
+    path.write_text(ELSEWHERE, encoding="utf-8")
+    await pilot.press("tab", "w")
+    await settle(pilot)
+    app = pilot.app
+    assert isinstance(app.screen, ConflictScreen)
+    screen = "\n".join(screen_lines(app))
+    assert "The file changed on disk" in screen
+    assert "r reload it (your last change is dropped)" in screen
+
+
+async def test_reload_takes_the_file_on_disk(demo_file: Path) -> None:
+    app = make_app(demo_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await change_behind_the_back(pilot, demo_file)
+        await pilot.press("r")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert list_lines(app) == ["   Written Elsewhere"]
+        assert "Reloaded the file from disk." in notifications(app)
+        assert "UNSAVED" not in status_line(app)
+        await pilot.press("ctrl+z")  # the reload dropped the undo history with the change
+        assert "Nothing to undo." in notifications(app)
+    assert demo_file.read_text(encoding="utf-8") == ELSEWHERE
+    app = make_app(demo_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert list_lines(app) == ["   Written Elsewhere"]
+
+
+async def test_overwrite_keeps_what_the_app_shows(demo_file: Path) -> None:
+    app = make_app(demo_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await change_behind_the_back(pilot, demo_file)
+        await pilot.press("o")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert "Saved over the file on disk." in notifications(app)
+        assert "UNSAVED" not in status_line(app)
+        assert table_rows(app, "#seasons")[0][1] == "—"
+        await pilot.press("plus")  # the next change saves without asking again
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+    shows = file_shows(demo_file)
+    assert "Written Elsewhere" not in [show["title"] for show in shows]
+    first = shows[0]["season"][0]
+    assert shows[0]["title"] == "All of Us Are Dead"
+    assert first["watched"] == 1 and "finished" not in first
+    app = make_app(demo_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert table_rows(app, "#seasons")[0][1] == "1/12"
+
+
+async def test_cancel_keeps_the_change_unsaved_and_quitting_asks(demo_file: Path) -> None:
+    app = make_app(demo_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await change_behind_the_back(pilot, demo_file)
+        await pilot.press("c")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert "UNSAVED" in status_line(app)
+        assert table_rows(app, "#seasons")[0][1] == "—"  # the change stays on screen
+        assert demo_file.read_text(encoding="utf-8") == ELSEWHERE
+        await pilot.press("plus")  # another change: asked again, not written over
+        await settle(pilot)
+        assert isinstance(app.screen, ConflictScreen)
+        await pilot.press("escape")
+        assert demo_file.read_text(encoding="utf-8") == ELSEWHERE
+        await pilot.press("q")
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "Your last change is not saved. Quit anyway?" in "\n".join(screen_lines(app))
+        await pilot.press("n")
+        assert isinstance(app.screen, MainScreen)
+        await pilot.press("q", "y")
+        await settle(pilot)
+        assert not app.is_running
+    assert demo_file.read_text(encoding="utf-8") == ELSEWHERE
