@@ -203,6 +203,11 @@ async def test_add_a_cast_note(demo_file: Path) -> None:
         "role": "Caitlyn (voice)",
         "note": "Returns for season 2",
     }
+    app = make_app(demo_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await select_show(pilot, "Arcane")
+        assert table_rows(app, "#cast")[-1][0] == "Katie Leung"
 
 
 # Watching -----------------------------------------------------------------
@@ -414,6 +419,7 @@ async def test_delete_asks_first_and_undo_takes_back_several_steps(demo_file: Pa
 
 
 async def test_filter_as_you_type_and_escape_clears(demo_file: Path) -> None:
+    before = demo_file.read_bytes()
     app = make_app(demo_file)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -435,9 +441,11 @@ async def test_filter_as_you_type_and_escape_clears(demo_file: Path) -> None:
         assert titles_on_screen(app) == DEMO_TITLES
         assert not app.screen.query_one("#find", Input).display
         assert app.focused is app.screen.query_one(ShowList)
+    assert demo_file.read_bytes() == before  # looking around never writes
 
 
 async def test_f_cycles_the_filter(demo_file: Path) -> None:
+    before = demo_file.read_bytes()
     app = make_app(demo_file)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -462,12 +470,14 @@ async def test_f_cycles_the_filter(demo_file: Path) -> None:
         pane = app.screen.query_one("#shows-pane")
         assert pane.border_subtitle == "filter: hinted"
         assert "Shows 1/7" in screen_lines(app)[1]
+    assert demo_file.read_bytes() == before  # looking around never writes
 
 
 # Other screens --------------------------------------------------------------
 
 
 async def test_help_opens_and_closes(demo_file: Path) -> None:
+    before = demo_file.read_bytes()
     app = make_app(demo_file)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -481,9 +491,11 @@ async def test_help_opens_and_closes(demo_file: Path) -> None:
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("f1")
         assert isinstance(app.screen, MainScreen)
+    assert demo_file.read_bytes() == before  # looking around never writes
 
 
 async def test_upcoming_timeline_jumps_to_a_show(demo_file: Path) -> None:
+    before = demo_file.read_bytes()
     app = make_app(demo_file)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -510,9 +522,11 @@ async def test_upcoming_timeline_jumps_to_a_show(demo_file: Path) -> None:
         assert table_rows(app, "#seasons")[1][2] == "2025"
         await pilot.press("u", "escape")
         assert isinstance(app.screen, MainScreen)
+    assert demo_file.read_bytes() == before  # looking around never writes
 
 
 async def test_command_palette_jumps_to_a_show(demo_file: Path) -> None:
+    before = demo_file.read_bytes()
     app = make_app(demo_file)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -524,3 +538,4 @@ async def test_command_palette_jumps_to_a_show(demo_file: Path) -> None:
         assert isinstance(app.screen, MainScreen)
         assert app.screen.query_one(ShowList).current.title == "Stranger Things"
         assert table_rows(app, "#seasons")[-1][0] == "5"
+    assert demo_file.read_bytes() == before  # looking around never writes
