@@ -3,7 +3,7 @@
 The day comes from WATCHTUI_TODAY, read once, as `watchtui` reads it at start;
 the file lives in the home folder so the status line shows `~/demo-watchlist.toml`
 whatever the temporary folder is called; the theme is the default one, never a
-saved setting.
+saved setting nor TEXTUAL_THEME.
 """
 
 from __future__ import annotations
@@ -23,7 +23,9 @@ __all__ = ["demo_app", "settled"]
 def demo_app() -> WatchApp:
     """The app on a fresh copy of the demo in the home folder (a test points HOME elsewhere)."""
     path = demo_copy(Path.home())
-    return WatchApp(Document.open(path), today(), remember_theme=False)
+    app = WatchApp(Document.open(path), today(), remember_theme=False)
+    app.theme = "textual-dark"  # not the TEXTUAL_THEME a developer may have set
+    return app
 
 
 async def settled(pilot: Pilot[None], *keys: str) -> None:

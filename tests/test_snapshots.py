@@ -22,6 +22,7 @@ Compare = Callable[..., bool]
 def demo_day_at_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("WATCHTUI_TODAY", "2024-06-01")
     monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.delenv("NO_COLOR", raising=False)  # Textual reads it when an app is made
 
 
 def test_main_screen(snap_compare: Compare) -> None:
