@@ -25,12 +25,13 @@ def make_watchlist(count: int, seed: int = 7) -> Watchlist:
         for number in (1, 2, 3):
             episodes = rng.choice([6, 8, 10, 12, 16])
             done = number < 3 and rng.random() < 0.6
+            finished = date(2023, 1, 1) + timedelta(days=rng.randrange(600))
             seasons.append(
                 Season(
                     number=number,
                     episodes=episodes if number < 3 else None,
                     watched=episodes if done else 0,
-                    finished=date(2023, 1, 1) + timedelta(days=rng.randrange(600)) if done else None,
+                    finished=finished if done else None,
                     window=rng.choice(WINDOWS),
                     confidence=rng.choice(list(Confidence)),
                     source=f"{rng.choice(WORDS)} Entertainment post about the cast's {n} projects",

@@ -16,8 +16,6 @@ from datetime import date, datetime
 from enum import StrEnum
 from functools import lru_cache
 
-from dateutil import parser as dateutil_parser
-
 __all__ = [
     "ACCEPTED_FORMS",
     "Precision",
@@ -136,6 +134,8 @@ def _written(text: str, folded: str) -> WindowRange:
         raise WindowError(
             text, "a written date needs a month name, a four-digit year and at most one day"
         )
+    from dateutil import parser as dateutil_parser  # only written dates need it: lazy, for startup
+
     try:
         parsed = dateutil_parser.parse(folded, default=_DEFAULT)
     except (ValueError, OverflowError) as error:
