@@ -21,9 +21,12 @@ from watchtui.core.model import CastNote, Confidence, ModelError, Season, Show, 
 from watchtui.core.windows import WindowError, parse_window
 
 __all__ = [
+    "CAST_KEYS",
     "FILE_VERSION",
     "MAX_FILE_BYTES",
     "MAX_NESTING",
+    "SEASON_KEYS",
+    "SHOW_KEYS",
     "ShowTextCache",
     "WatchlistFileError",
     "decode",
@@ -264,7 +267,7 @@ class _Reader:
             added=self.day(raw, "added", where),
             seasons=seasons,
             cast=cast,
-            extra={k: v for k, v in raw.items() if k not in _SHOW_KEYS},
+            extra={k: v for k, v in raw.items() if k not in SHOW_KEYS},
         )
 
     def season(self, where: _Where, raw: dict[str, Any]) -> Season:
@@ -296,7 +299,7 @@ class _Reader:
                 confidence=self.choice(raw, "confidence", where, Confidence, Confidence.CONFIRMED),
                 source=self.string(raw, "source", where),
                 noted=self.day(raw, "noted", where),
-                extra={k: v for k, v in raw.items() if k not in _SEASON_KEYS},
+                extra={k: v for k, v in raw.items() if k not in SEASON_KEYS},
             )
         except ModelError as error:
             raise self.fail(_at(where, "watched"), str(error)) from None
@@ -309,14 +312,15 @@ class _Reader:
             name=name,
             role=self.string(raw, "role", where),
             note=self.string(raw, "note", where),
-            extra={k: v for k, v in raw.items() if k not in _CAST_KEYS},
+            extra={k: v for k, v in raw.items() if k not in CAST_KEYS},
         )
 
 
-_SHOW_KEYS = frozenset(
+# The keys the file format defines; any other key is kept as it is, unknown.
+SHOW_KEYS = frozenset(
     ["title", "original_title", "network", "status", "notes", "added", "season", "cast"]
 )
-_SEASON_KEYS = frozenset(
+SEASON_KEYS = frozenset(
     [
         "number",
         "title",
@@ -329,7 +333,7 @@ _SEASON_KEYS = frozenset(
         "noted",
     ]
 )
-_CAST_KEYS = frozenset(["name", "role", "note"])
+CAST_KEYS = frozenset(["name", "role", "note"])
 
 
 def _at(where: _Where, key: str) -> _Where:

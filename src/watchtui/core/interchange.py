@@ -22,7 +22,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from watchtui.core.codec import WatchlistFileError
+from watchtui.core.codec import CAST_KEYS, SEASON_KEYS, SHOW_KEYS, WatchlistFileError
 from watchtui.core.model import (
     CastNote,
     Confidence,
@@ -430,23 +430,9 @@ class _JsonReader:
         return Watchlist(shows, self.extra(raw, "(top level)", _TOP_FIELDS))
 
 
-_SHOW_FIELDS = frozenset(
-    ["title", "original_title", "network", "status", "notes", "added", "season", "cast"]
-)
-_SEASON_FIELDS = frozenset(
-    [
-        "number",
-        "title",
-        "episodes",
-        "watched",
-        "finished",
-        "window",
-        "confidence",
-        "source",
-        "noted",
-    ]
-)
-_CAST_FIELDS = frozenset(["name", "role", "note"])
+_SHOW_FIELDS = SHOW_KEYS
+_SEASON_FIELDS = SEASON_KEYS
+_CAST_FIELDS = CAST_KEYS
 _TOP_FIELDS = frozenset(["version", "show"])
 
 
