@@ -476,10 +476,8 @@ def _dump_head(watchlist: Watchlist) -> str:
     return tomli_w.dumps({"version": FILE_VERSION, **watchlist.extra})
 
 
-def dump_watchlist(watchlist: Watchlist, cache: ShowTextCache | None = None) -> str:
-    """The whole file's text."""
-    if cache is not None:
-        return cache.render(watchlist)
+def dump_watchlist(watchlist: Watchlist) -> str:
+    """The whole file's text, every show serialised afresh (ShowTextCache reuses texts)."""
     return "\n".join([_dump_head(watchlist), *map(dump_show, watchlist.shows)])
 
 
