@@ -397,3 +397,12 @@ def test_open_change_save_reload_through_a_document(
         assert load(path).watchlist == document.watchlist
         document.undo()
         assert load(path).watchlist == document.watchlist
+
+
+def test_short_seasons_and_cast_notes_are_written_as_tables_as_documented() -> None:
+    show = Show("Dark", seasons=(Season(1),), cast=(CastNote("Louis Hofmann", "Jonas"),))
+    text = dump_watchlist(Watchlist([show]))
+    assert "[[show.season]]\nnumber = 1\n" in text
+    assert '[[show.cast]]\nname = "Louis Hofmann"\nrole = "Jonas"\n' in text
+    assert "{" not in text
+    assert parse_watchlist(text, HERE) == Watchlist([show])

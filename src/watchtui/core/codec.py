@@ -459,17 +459,37 @@ def _cast_table(note: CastNote) -> dict[str, Any]:
 def dump_show(show: Show) -> str:
     """One show's `[[show]]` block, ready to be joined with the others.
 
-    tomli_w writes a list of small tables inline (`show = [{ title = "Dark" }]`),
-    and two such blocks joined, or one after a top-level table, are not the file
-    meant. Written as the table `show`, the block is what tomli_w writes for one
-    element of `[[show]]`, headed `[show]`: the header is swapped for `[[show]]`.
+    Seasons and cast notes are always written as `[[show.season]]` and
+    `[[show.cast]]` tables, as PRODUCT.md shows them: tomli_w would write a
+    list of short tables inline (`cast = [{ name = "…" }]`), which is valid but
+    not the file people were told to expect and edit.
     """
-    text = tomli_w.dumps({"show": show_table(show)})
-    assert text.startswith(_TABLE_HEADER)  # the title always comes first
-    return "[[show]]\n" + text[len(_TABLE_HEADER) :]
+    table = show_table(show)
+    seasons = table.pop("season", [])
+    cast = table.pop("cast", [])
+    parts = [_section("show", table)]
+    parts += [_section("show.season", season) for season in seasons]
+    parts += [_section("show.cast", note) for note in cast]
+    return "\n".join(parts)
 
 
-_TABLE_HEADER = "[show]\n"
+def _section(path: str, table: dict[str, Any]) -> str:
+    """`table` as one element `[[path]]` of an array of tables, its subtables under `path.`.
+
+    tomli_w always writes a top-level table as a section, so the table is written
+    under a placeholder name, which the header lines then trade for `path`. Only
+    header lines start with `[`: tomli_w writes no multi-line strings.
+    """
+    lines = tomli_w.dumps({"_": table}).splitlines(keepends=True)
+    assert lines and lines[0] == "[_]\n"  # every table here has a scalar key
+    out = [f"[[{path}]]\n"]
+    for line in lines[1:]:
+        if line.startswith("[_."):
+            line = f"[{path}.{line[3:]}"
+        elif line.startswith("[[_."):
+            line = f"[[{path}.{line[4:]}"
+        out.append(line)
+    return "".join(out)
 
 
 def _dump_head(watchlist: Watchlist) -> str:
