@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.notifications import SeverityLevel
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
@@ -54,13 +54,16 @@ class MainScreen(Screen[None]):
         Binding("q", "quit", "Quit"),
     ]
 
-    show: reactive[Show | None] = reactive(None)
+    # `var`, not `reactive`: a change here repaints nothing by itself (a reactive on
+    # the screen would repaint the whole screen on every cursor move); the panes
+    # bound to these repaint what they show.
+    show: var[Show | None] = var(None)
     """The show under the cursor in the shows pane."""
-    filter: reactive[ShowFilter] = reactive(ShowFilter.ALL)
+    filter: var[ShowFilter] = var(ShowFilter.ALL)
     """Which shows the list shows; `f` cycles it."""
-    search: reactive[str] = reactive("")
+    search: var[str] = var("")
     """Text the show titles must contain; `/` edits it."""
-    unsaved: reactive[bool] = reactive(False)
+    unsaved: var[bool] = var(False)
     """A change is in memory but not on disk (a save failed or a conflict is pending)."""
 
     def __init__(self, document: Document, today: date) -> None:
@@ -121,9 +124,11 @@ class MainScreen(Screen[None]):
             f"Shows {len(shows)}/{total}" if len(shows) != total else f"Shows {total}"
         )
         pane.border_subtitle = "" if self.filter is ShowFilter.ALL else f"filter: {self.filter}"
-        self.query_one("#empty").display = not shows
+        empty = self.query_one("#empty", Static)
+        empty.display = not shows
         show_list.display = bool(shows)
-        self.query_one("#empty", Static).update(self.empty_message(total))
+        if not shows:  # the message is only worked out when it is seen
+            empty.update(self.empty_message(total))
         self.update_status()
 
     def empty_message(self, total: int) -> Text:
@@ -153,7 +158,8 @@ class MainScreen(Screen[None]):
             hinted, overdue = self.counts
             status.append(f"  ◇ {hinted} hinted  ⚠ {overdue} overdue")
         status.append(f"  today {self.today.isoformat()}", "dim")
-        self.query_one("#status", Static).update(status)
+        # One line of fixed height: no layout needed (a layout repaints every pane).
+        self.query_one("#status", Static).update(status, layout=False)
 
     @work(thread=True, exclusive=True, group="counts")
     def count_highlights(self) -> None:

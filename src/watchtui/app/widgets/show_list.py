@@ -17,7 +17,7 @@ from textual import events
 from textual.binding import Binding
 from textual.geometry import Region, Size
 from textual.message import Message
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -88,8 +88,9 @@ class ShowList(ScrollView, can_focus=True):
         Binding("pagedown", "page_down", "Page down", show=False),
     ]
 
-    cursor: reactive[int] = reactive(0, always_update=True)
-    """Index of the highlighted row in `shows`."""
+    cursor: var[int] = var(0, always_update=True)
+    """Index of the highlighted row in `shows`. A `var`: `watch_cursor` repaints
+    the two lines that changed, not the whole list."""
 
     class Highlighted(Message):
         """The cursor is on another show (or on none: the list is empty)."""
