@@ -154,7 +154,7 @@ def test_cached_render_after_changes_equals_a_fresh_dump(
     watchlist: Watchlist, others: Watchlist
 ) -> None:
     cache = ShowTextCache()
-    cache.render(watchlist)
+    cache.render(watchlist.shows, watchlist.extra)
     # change the first show, drop the last one, add the others' shows that fit
     if watchlist.shows:
         first = watchlist.shows[0]
@@ -164,7 +164,7 @@ def test_cached_render_after_changes_equals_a_fresh_dump(
     for show in others.shows:
         if watchlist.find(show.title) is None:
             watchlist.add(show)
-    rendered = cache.render(watchlist)
+    rendered = cache.render(watchlist.shows, watchlist.extra)
     assert parse_watchlist(rendered, HERE) == parse_watchlist(dump_watchlist(watchlist), HERE)
     assert parse_watchlist(rendered, HERE) == watchlist
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -17,7 +18,16 @@ from typing import Any, TypeVar
 
 import tomli_w
 
-from watchtui.core.model import CastNote, Confidence, ModelError, Season, Show, Status, Watchlist
+from watchtui.core.model import (
+    CastNote,
+    Confidence,
+    Extra,
+    ModelError,
+    Season,
+    Show,
+    Status,
+    Watchlist,
+)
 from watchtui.core.windows import WindowError, parse_window
 
 __all__ = [
@@ -492,13 +502,13 @@ def _section(path: str, table: dict[str, Any]) -> str:
     return "".join(out)
 
 
-def _dump_head(watchlist: Watchlist) -> str:
-    return tomli_w.dumps({"version": FILE_VERSION, **watchlist.extra})
+def _dump_head(extra: Extra) -> str:
+    return tomli_w.dumps({"version": FILE_VERSION, **extra})
 
 
 def dump_watchlist(watchlist: Watchlist) -> str:
     """The whole file's text, every show serialised afresh (ShowTextCache reuses texts)."""
-    return "\n".join([_dump_head(watchlist), *map(dump_show, watchlist.shows)])
+    return "\n".join([_dump_head(watchlist.extra), *map(dump_show, watchlist.shows)])
 
 
 class ShowTextCache:
@@ -518,18 +528,18 @@ class ShowTextCache:
         for show, text in zip(shows, texts, strict=True):
             self._texts[id(show)] = (show, text)
 
-    def render(self, watchlist: Watchlist) -> str:
+    def render(self, shows: Sequence[Show], extra: Extra) -> str:
         """The file's text; the blocks it joined are kept in `last_blocks`."""
         texts: dict[int, tuple[Show, str]] = {}
         blocks: list[str] = []
-        for show in watchlist.shows:
+        for show in shows:
             known = self._texts.get(id(show))
             text = known[1] if known is not None and known[0] is show else dump_show(show)
             texts[id(show)] = (show, text)
             blocks.append(text)
         self._texts = texts
         self.last_blocks = blocks
-        return "\n".join([_dump_head(watchlist), *blocks])
+        return "\n".join([_dump_head(extra), *blocks])
 
 
 _ANY_HEADER = re.compile(r"^[ \t]*\[.*$", re.MULTILINE)

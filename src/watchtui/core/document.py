@@ -18,7 +18,7 @@ from watchtui.core.codec import (
     parse_watchlist,
     split_show_blocks,
 )
-from watchtui.core.model import Show, Watchlist
+from watchtui.core.model import Extra, Show, Watchlist
 from watchtui.core.store import ConflictError, Fingerprint, fingerprint, read, write_atomic
 
 __all__ = ["Change", "ConflictError", "Document", "Snapshot"]
@@ -55,7 +55,7 @@ class Document:
         self.cache = cache or ShowTextCache()
         self.history: list[Change] = []
         self._backed_up = False
-        self._written: Snapshot | None = None
+        self._written: _Written | None = None
         self._write_lock = threading.Lock()
 
     @classmethod
@@ -83,12 +83,12 @@ class Document:
 
     def remember(self) -> None:
         """Refresh the parse cache for the file as last written (a large file's next start)."""
-        if self._written is not None and len(self.watchlist.shows) >= CACHE_FROM_SHOWS:
-            written = self._written
+        written = self._written
+        if written is not None and len(self.watchlist.shows) >= CACHE_FROM_SHOWS:
             parsecache.store(
                 self.path,
                 written.text.encode("utf-8"),
-                Watchlist(list(written.shows), self.watchlist.extra),
+                Watchlist(list(written.snapshot.shows), written.snapshot.extra),
                 written.blocks,
             )
 
@@ -142,27 +142,31 @@ class Document:
     # The file ------------------------------------------------------------
 
     def text(self) -> str:
-        return self.cache.render(self.watchlist)
+        with self._write_lock:
+            return self.cache.render(self.watchlist.shows, self.watchlist.extra)
 
     def snapshot(self, *, force: bool = False) -> Snapshot:
-        """What the file should hold now. Cheap: unchanged shows reuse their text."""
-        text = self.cache.render(self.watchlist)
-        return Snapshot(text, tuple(self.watchlist.shows), self.cache.last_blocks, force)
+        """The watchlist as it is now, to be written. Cheap (a tuple of the shows):
+        the text is made by `write`, on whichever thread writes."""
+        return Snapshot(tuple(self.watchlist.shows), dict(self.watchlist.extra), force)
 
     def write(self, snapshot: Snapshot) -> None:
         """Write a snapshot atomically; ConflictError if the file changed on disk.
 
-        Safe to call from a background thread: writes of one document never overlap.
+        Safe to call from a background thread: writes of one document never overlap,
+        and the text cache is only used under the same lock.
         """
         with self._write_lock:
+            text = self.cache.render(snapshot.shows, snapshot.extra)
+            blocks = self.cache.last_blocks
             expected = fingerprint(self.path) if snapshot.force else self.expected
             # A forced save writes over another program's change: keep that version as
             # .bak1 even if this run has made its backup already.
             self.expected = write_atomic(
-                self.path, snapshot.text, expected, backup=snapshot.force or not self._backed_up
+                self.path, text, expected, backup=snapshot.force or not self._backed_up
             )
             self._backed_up = True
-            self._written = snapshot
+            self._written = _Written(snapshot, text, blocks)
 
     def save(self, *, force: bool = False) -> None:
         """Write the file atomically now; ConflictError if it changed on disk (unless force)."""
@@ -177,9 +181,17 @@ class Document:
 
 @dataclass(frozen=True, slots=True)
 class Snapshot:
-    """The text to write, with the shows and blocks it was made from."""
+    """The watchlist at one moment, to be written: its shows (immutable) and top keys."""
 
-    text: str
     shows: tuple[Show, ...]
-    blocks: list[str]
+    extra: Extra
     force: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Written:
+    """The last snapshot written, with the text and per-show blocks it was written as."""
+
+    snapshot: Snapshot
+    text: str
+    blocks: list[str]

@@ -7,10 +7,12 @@ show object and reused until the show changes.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from operator import itemgetter
 
 from watchtui.core.model import Season, Show, Status
 from watchtui.core.state import SeasonState, next_season
@@ -61,6 +63,10 @@ class StandingCache:
         self._known[id(show)] = (show, standing)
         return standing
 
+    def forget(self, show: Show) -> None:
+        """Drop the entry of a show that left the watchlist (a change replaced it)."""
+        self._known.pop(id(show), None)  # `show` is alive, so no other object has its id
+
     def forget_missing(self, shows: Iterable[Show]) -> None:
         """Drop entries for shows no longer in the watchlist."""
         keep = {id(show) for show in shows}
@@ -82,27 +88,49 @@ class StandingCache:
 class ShowIndex:
     """The watchlist sorted by title, with the text a filter searches folded once.
 
-    Built when the watchlist changes; filtering while the user types is then a
-    single pass with no sorting and no case folding.
+    Built once; a change then moves one entry (a binary search and a list insert,
+    microseconds at 10,000 shows) rather than sorting the watchlist again, and
+    filtering while the user types is a single pass with no case folding.
     """
 
     def __init__(self, shows: Iterable[Show]) -> None:
-        entries = [(f"{show.title}\n{show.original_title}".casefold(), show) for show in shows]
-        entries.sort(key=lambda entry: entry[0])
-        self._entries = entries
+        entries = sorted(((_folded(show), show) for show in shows), key=itemgetter(0))
+        self._keys = [key for key, _ in entries]
+        self._shows = [show for _, show in entries]
 
     def __len__(self) -> int:
-        return len(self._entries)
+        return len(self._shows)
+
+    def update(self, before: Show | None, after: Show | None) -> None:
+        """Take in a change: `before` leaves the index (if given), `after` joins it."""
+        if before is not None:
+            key = _folded(before)
+            low, high = bisect_left(self._keys, key), bisect_right(self._keys, key)
+            at = next((n for n in range(low, high) if self._shows[n] is before), None)
+            if at is None:
+                raise ValueError(f"{before.title!r} is not in the index")
+            del self._keys[at], self._shows[at]
+        if after is not None:
+            key = _folded(after)
+            at = bisect_right(self._keys, key)
+            self._keys.insert(at, key)
+            self._shows.insert(at, after)
 
     def select(self, which: ShowFilter, query: str, standings: StandingCache) -> list[Show]:
         """The shows that contain the query and pass the filter, in title order."""
         needle = query.strip().casefold()
+        entries = zip(self._keys, self._shows, strict=True)
         if which is ShowFilter.ALL:
             if not needle:
-                return [show for _, show in self._entries]
-            return [show for text, show in self._entries if needle in text]
+                return list(self._shows)
+            return [show for text, show in entries if needle in text]
         return [
             show
-            for text, show in self._entries
+            for text, show in entries
             if (not needle or needle in text) and standings.matches(show, which)
         ]
+
+
+def _folded(show: Show) -> str:
+    """What the index sorts by and a filter searches: both titles, case folded."""
+    return f"{show.title}\n{show.original_title}".casefold()

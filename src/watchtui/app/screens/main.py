@@ -75,7 +75,9 @@ class MainScreen(Screen[None]):
         self.saver = Saver(document, self._report_save)
         self._asking_about_conflict = False
         self.counts: tuple[int, int] | None = None
-        """Shows whose next season is hinted, and overdue; counted off the main thread."""
+        """Shows whose next season is hinted, and overdue; first counted off the main thread."""
+        self._counting = 0  # the latest full count started
+        self._available: tuple[bool, bool, bool, str] | None = None  # see below
 
     def notify(
         self,
@@ -120,10 +122,13 @@ class MainScreen(Screen[None]):
         self.show = show_list.current
         total = len(self.document.watchlist.shows)
         pane = self.query_one("#shows-pane")
-        pane.border_title = (
-            f"Shows {len(shows)}/{total}" if len(shows) != total else f"Shows {total}"
-        )
-        pane.border_subtitle = "" if self.filter is ShowFilter.ALL else f"filter: {self.filter}"
+        title = f"Shows {len(shows)}/{total}" if len(shows) != total else f"Shows {total}"
+        subtitle = "" if self.filter is ShowFilter.ALL else f"filter: {self.filter}"
+        # Setting a border title repaints the whole pane, even to the same text.
+        if pane.border_title != title:
+            pane.border_title = title
+        if (pane.border_subtitle or "") != subtitle:
+            pane.border_subtitle = subtitle
         empty = self.query_one("#empty", Static)
         empty.display = not shows
         show_list.display = bool(shows)
@@ -161,26 +166,47 @@ class MainScreen(Screen[None]):
         # One line of fixed height: no layout needed (a layout repaints every pane).
         self.query_one("#status", Static).update(status, layout=False)
 
-    @work(thread=True, exclusive=True, group="counts")
     def count_highlights(self) -> None:
-        """Count hinted and overdue shows off the main thread (10,000 shows take ~0.1 s)."""
+        """Count hinted and overdue shows afresh, off the main thread (10,000 shows: ~0.1 s)."""
+        self._counting += 1
+        self._count_all(self._counting)
+
+    @work(thread=True, exclusive=True, group="counts")
+    def _count_all(self, generation: int) -> None:
         shows = list(self.document.watchlist.shows)
         self.standings.forget_missing(shows)  # shows replaced by a change are not kept alive
         states = [self.standings.get(show).state for show in shows]
         overdue = states.count(SeasonState.OVERDUE)
-        self.post_message(self.Counted(states.count(SeasonState.HINTED), overdue))
+        self.post_message(self.Counted(states.count(SeasonState.HINTED), overdue, generation))
+
+    def recount(self, change: Change) -> None:
+        """Adjust the counts by one change: two shows looked at, not the whole watchlist."""
+        if self.counts is None:  # the first count has not reported yet: count again
+            self.count_highlights()
+            return
+        hinted, overdue = self.counts
+        for show, sign in ((change.before, -1), (change.after, 1)):
+            if show is not None:
+                state = self.standings.get(show).state
+                hinted += sign * (state is SeasonState.HINTED)
+                overdue += sign * (state is SeasonState.OVERDUE)
+        if change.before is not None:
+            self.standings.forget(change.before)
+        self.counts = (hinted, overdue)
 
     class Counted(Message):
         """How many shows are highlighted: next season hinted, or overdue."""
 
-        def __init__(self, hinted: int, overdue: int) -> None:
+        def __init__(self, hinted: int, overdue: int, generation: int) -> None:
             self.hinted = hinted
             self.overdue = overdue
+            self.generation = generation
             super().__init__()
 
     @on(Counted)
     def _counted(self, event: Counted) -> None:
-        self.update_status((event.hinted, event.overdue))
+        if event.generation == self._counting:  # not a count overtaken by a newer one
+            self.update_status((event.hinted, event.overdue))
 
     def watch_unsaved(self) -> None:
         if self.is_mounted:
@@ -208,7 +234,7 @@ class MainScreen(Screen[None]):
             self.cast_note is not None,
             self.pane,
         )
-        if available != getattr(self, "_available", None):
+        if available != self._available:
             self._available = available
             self.refresh_bindings()
 
@@ -247,11 +273,11 @@ class MainScreen(Screen[None]):
     def commit(self, change: Change, select: Show | None = None) -> bool:
         """Apply a change and save it; True if it was applied."""
         try:
-            self.document.apply(change)
+            applied = self.document.apply(change)
         except ModelError as problem:
             self.notify(str(problem), title="Not changed", severity="error")
             return False
-        self.after_change(select)
+        self.after_change(select, applied)
         self.saver.submit()
         return True
 
@@ -279,10 +305,15 @@ class MainScreen(Screen[None]):
         elif error is not None:
             self.notify(f"Could not save: {error}", title="Not saved", severity="error")
 
-    def after_change(self, select: Show | None) -> None:
-        self.index = ShowIndex(self.document.watchlist.shows)
+    def after_change(self, select: Show | None, change: Change | None = None) -> None:
+        """Show the watchlist as changed: by `change` alone, or anyhow (a reload)."""
+        if change is None:
+            self.index = ShowIndex(self.document.watchlist.shows)
+            self.count_highlights()
+        else:
+            self.index.update(change.before, change.after)
+            self.recount(change)
         self.reload_list(keep=select)
-        self.count_highlights()
 
     def resolve_conflict(self, choice: str | None) -> None:
         self._asking_about_conflict = False
@@ -452,7 +483,7 @@ class MainScreen(Screen[None]):
         if last is None:
             self.notify("Nothing to undo.", timeout=2)
             return
-        self.after_change(last.before)
+        self.after_change(last.before, last.inverse())
         self.saver.submit()
         self.notify(f"Undone: {printable(last.description)}", timeout=3)
 
