@@ -46,11 +46,11 @@ def _bare_app() -> Any:
 
 def _watch_app(file: Path) -> Any:
     # The same steps as `watchtui FILE` (watchtui.app.run.run), minus the terminal.
+    from watchtui.app.run import open_document
     from watchtui.core.clock import today
-    from watchtui.core.document import Document
 
     day = today()
-    document = Document.open(file)
+    document = open_document(file)
     from watchtui.app.app import WatchApp
 
     return WatchApp(document, day, remember_theme=False)

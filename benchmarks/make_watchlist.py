@@ -10,10 +10,40 @@ from pathlib import Path
 from watchtui.core.codec import dump_watchlist
 from watchtui.core.model import CastNote, Confidence, Season, Show, Status, Watchlist
 
-WINDOWS = ["2024", "late 2025", "Q3 2025", "H2 2026", "March 2026", "2026-05-14", "summer 2027",
-           "TBA", "early 2027", "2025-11-26"]
-WORDS = ["Dead", "Game", "Night", "City", "Blue", "Crown", "House", "Signal", "River", "Glass",
-         "Empire", "Shadow", "Garden", "Winter", "Storm", "Echo", "Hollow", "Paper", "Iron", "Gold"]
+WINDOWS = [
+    "2024",
+    "late 2025",
+    "Q3 2025",
+    "H2 2026",
+    "March 2026",
+    "2026-05-14",
+    "summer 2027",
+    "TBA",
+    "early 2027",
+    "2025-11-26",
+]
+WORDS = [
+    "Dead",
+    "Game",
+    "Night",
+    "City",
+    "Blue",
+    "Crown",
+    "House",
+    "Signal",
+    "River",
+    "Glass",
+    "Empire",
+    "Shadow",
+    "Garden",
+    "Winter",
+    "Storm",
+    "Echo",
+    "Hollow",
+    "Paper",
+    "Iron",
+    "Gold",
+]
 
 
 def make_watchlist(count: int, seed: int = 7) -> Watchlist:

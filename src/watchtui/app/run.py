@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
 import sys
 import tempfile
@@ -13,7 +14,7 @@ from watchtui.core.codec import WatchlistFileError
 from watchtui.core.document import Document
 from watchtui.core.locations import resolve_file
 
-__all__ = ["demo_copy", "run"]
+__all__ = ["demo_copy", "open_document", "run"]
 
 
 def demo_copy(folder: Path) -> Path:
@@ -22,6 +23,16 @@ def demo_copy(folder: Path) -> Path:
     with resources.as_file(resources.files("watchtui.data") / "demo.toml") as source:
         shutil.copyfile(source, target)
     return target
+
+
+def open_document(path: Path) -> Document:
+    """Read the watchlist the app will show; WatchlistFileError if the file is bad."""
+    document = Document.open(path)
+    # The watchlist lives as long as the app: keep the cycle collector from walking
+    # its objects (100,000 at 10,000 shows) on every full collection, which would
+    # stall the screen. Shows hold no cycles, so replaced ones are still freed.
+    gc.freeze()
+    return document
 
 
 def run(file: Path | None, *, demo: bool = False) -> int:
@@ -33,7 +44,7 @@ def run(file: Path | None, *, demo: bool = False) -> int:
     with tempfile.TemporaryDirectory(prefix="watchtui-demo-") as scratch:
         path = demo_copy(Path(scratch)) if demo else resolve_file(file)
         try:
-            document = Document.open(path)
+            document = open_document(path)
         except WatchlistFileError as error:
             print(str(error), file=sys.stderr)
             print(

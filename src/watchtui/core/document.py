@@ -7,7 +7,10 @@ same conflict check.
 
 from __future__ import annotations
 
+import gc
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +29,23 @@ __all__ = ["Change", "ConflictError", "Document", "Snapshot"]
 UNDO_DEPTH = 100
 CACHE_FROM_SHOWS = 500
 """Smaller files parse faster than the cache would pay for itself."""
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a watchlist is built.
+
+    Building 100,000 objects would set the collector off again and again, each
+    time walking everything built so far: at 10,000 shows that doubles the time
+    to read the file. Nothing built here forms a cycle.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,13 +87,14 @@ class Document:
         data, found = read(path)
         if data is None:
             return cls(path, Watchlist(), None)
-        cached = parsecache.load(path, data) if use_cache else None
-        if cached is not None:
-            watchlist, blocks = cached
-        else:
-            text = decode(data, path)
-            watchlist = parse_watchlist(text, path)
-            blocks = split_show_blocks(text)
+        with _collector_paused():
+            cached = parsecache.load(path, data) if use_cache else None
+            if cached is not None:
+                watchlist, blocks = cached
+            else:
+                text = decode(data, path)
+                watchlist = parse_watchlist(text, path)
+                blocks = split_show_blocks(text)
         document = cls(path, watchlist, found)
         if blocks is not None and len(blocks) == len(watchlist.shows):
             document.cache.seed(watchlist.shows, blocks)

@@ -3,6 +3,9 @@
 The screen owns the state the panes show (`show`, `filter`, `query`) and pushes
 it into them with `data_bind`; the panes tell it what happened with messages.
 Every change goes through the Document, which saves it at once.
+
+The forms, dialogs and help are imported when first opened, not at start: the
+help's Markdown widget alone costs more to import than the shows list.
 """
 
 from __future__ import annotations
@@ -20,9 +23,6 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
-from watchtui.app.screens.dialogs import ConfirmScreen, ConflictChoice, ConflictScreen
-from watchtui.app.screens.forms import CastForm, SeasonForm, ShowForm
-from watchtui.app.screens.help import HelpScreen
 from watchtui.app.text import printable, shown_path
 from watchtui.app.widgets.detail_tables import CastTable, SeasonsTable
 from watchtui.app.widgets.show_list import ShowList
@@ -296,6 +296,8 @@ class MainScreen(Screen[None]):
 
     @on(Saved)
     def _saved(self, event: Saved) -> None:
+        from watchtui.app.screens.dialogs import ConflictScreen
+
         error = event.error
         self.unsaved = error is not None
         if isinstance(error, ConflictError):
@@ -316,6 +318,8 @@ class MainScreen(Screen[None]):
         self.reload_list(keep=select)
 
     def resolve_conflict(self, choice: str | None) -> None:
+        from watchtui.app.screens.dialogs import ConflictChoice
+
         self._asking_about_conflict = False
         self.saver.flush()
         if choice == ConflictChoice.RELOAD:
@@ -339,6 +343,8 @@ class MainScreen(Screen[None]):
     # Actions: adding and editing -------------------------------------------
 
     def action_add_show(self) -> None:
+        from watchtui.app.screens.forms import ShowForm
+
         def added(show: Show | None) -> None:
             if show is not None and self.commit(Change(f"add {show.title}", None, show), show):
                 self.notify(f"Added {printable(show.title)}. n adds a season.")
@@ -346,6 +352,8 @@ class MainScreen(Screen[None]):
         self.app.push_screen(ShowForm(self.document.watchlist, self.today), added)
 
     def action_add_season(self) -> None:
+        from watchtui.app.screens.forms import SeasonForm
+
         show = self.show
         if show is None:
             return
@@ -358,6 +366,8 @@ class MainScreen(Screen[None]):
         self.app.push_screen(SeasonForm(show, self.today), added)
 
     def action_add_cast(self) -> None:
+        from watchtui.app.screens.forms import CastForm
+
         show = self.show
         if show is None:
             return
@@ -369,6 +379,8 @@ class MainScreen(Screen[None]):
         self.app.push_screen(CastForm(show), added)
 
     def action_edit(self) -> None:
+        from watchtui.app.screens.forms import CastForm, SeasonForm, ShowForm
+
         show = self.show
         if show is None:
             return
@@ -434,6 +446,8 @@ class MainScreen(Screen[None]):
     # Actions: deleting and undo --------------------------------------------
 
     def action_delete(self) -> None:
+        from watchtui.app.screens.dialogs import ConfirmScreen
+
         show = self.show
         if show is None:
             return
@@ -547,9 +561,13 @@ class MainScreen(Screen[None]):
         self.app.push_screen(UpcomingScreen(self.document.watchlist, self.today), chosen)
 
     def action_help(self) -> None:
+        from watchtui.app.screens.help import HelpScreen
+
         self.app.push_screen(HelpScreen())
 
     def action_quit(self) -> None:
+        from watchtui.app.screens.dialogs import ConfirmScreen
+
         if self.saver.flush() is None and not self.unsaved:
             self.app.exit()
             return

@@ -46,18 +46,26 @@ class _ShowTable(DataTable[Text]):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=False)
 
-    def on_mount(self) -> None:
-        self.rebuild()
+    _built_width = 0
+    """The width the columns were last fitted to (0: not built yet)."""
 
     def on_resize(self) -> None:
-        self.rebuild()
+        if self.size.width != self._built_width:
+            self.rebuild()
 
     def watch_show(self, old: Show | None, new: Show | None) -> None:
         same = old is not None and new is not None and old.key == new.key
         self.rebuild(self.cursor_row if same else 0)
 
     def rebuild(self, row: int | None = None) -> None:
-        """Fill the table again from `show`, at the current width."""
+        """Fill the table again from `show`, at the current width.
+
+        Before the first layout the table has no width to fit its columns to:
+        the Resize that follows builds it.
+        """
+        if not self.size.width:
+            return
+        self._built_width = self.size.width
         keep = self.cursor_row if row is None else row
         rows = self.rows_for(self.show) if self.show is not None else []
         room = self.size.width - 1
@@ -138,7 +146,6 @@ class SeasonsTable(_ShowTable):
     LABELS = {"Seen": "Eps", "State (how sure)": "State"}
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self.rebuild())
 
     def move_to(self, number: int) -> None:

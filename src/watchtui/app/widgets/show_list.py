@@ -88,7 +88,7 @@ class ShowList(ScrollView, can_focus=True):
         Binding("pagedown", "page_down", "Page down", show=False),
     ]
 
-    cursor: var[int] = var(0, always_update=True)
+    cursor: var[int] = var(0, always_update=True, init=False)
     """Index of the highlighted row in `shows`. A `var`: `watch_cursor` repaints
     the two lines that changed, not the whole list."""
 
