@@ -1,10 +1,9 @@
 """Release windows: the text a person wrote ("late 2024") and the range it means.
 
-python-dateutil reads the written exact-day and month forms ("March 14, 2025",
-"Mar 2025"), but it is never given the fuzzy forms: it silently turns
-"late 2024" into 2024-06-15 and "Q3 2025" into 2025-03-15. Those go through
-the small grammar below, and dateutil only sees text made of month names,
-days and a year.
+Every form is read by the small grammar below, written dates included ("March
+14, 2025", "14 Mar 2025", "Sept 3rd 2025"): a general date parser would also
+read the fuzzy forms, silently ("late 2024" as 2024-06-15, "Q3 2025" as
+2025-03-15), and costs more to import than the whole grammar.
 """
 
 from __future__ import annotations
@@ -12,7 +11,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from enum import StrEnum
 from functools import lru_cache
 
@@ -89,10 +88,15 @@ _ISO_DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _ISO_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 _BARE_YEAR = re.compile(rf"^{_YEAR}$")
 
-_MONTH_WORDS = frozenset(
-    [m.lower() for m in calendar.month_name[1:]]
-    + [m.lower() for m in calendar.month_abbr[1:]]
-    + ["sept"]
+_MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
+# Month names in English whatever the locale, in full, in three letters, and "sept".
+_MONTH_WORDS = (
+    {name: n for n, name in enumerate(_MONTH_NAMES, 1)}
+    | {name[:3]: n for n, name in enumerate(_MONTH_NAMES, 1)}
+    | {"sept": 9}
 )
 _WRITTEN_TOKEN = re.compile(r"[a-z]+|\d+(?:st|nd|rd|th)?|[,.]")
 
@@ -120,7 +124,7 @@ def _day(text: str, year: int, month: int, day: int) -> WindowRange:
 
 
 def _written(text: str, folded: str) -> WindowRange:
-    """Day and month forms with a month name, read by dateutil."""
+    """Day and month forms with a month name, in any order: "March 14, 2025", "14 mar 2025"."""
     tokens = _WRITTEN_TOKEN.findall(folded)
     if "".join(tokens) != re.sub(r"[\s\-]+", "", folded):
         raise WindowError(text)
@@ -134,22 +138,10 @@ def _written(text: str, folded: str) -> WindowRange:
         raise WindowError(
             text, "a written date needs a month name, a four-digit year and at most one day"
         )
-    from dateutil import parser as dateutil_parser  # only written dates need it: lazy, for startup
-
-    try:
-        parsed = dateutil_parser.parse(folded, default=_DEFAULT)
-    except (ValueError, OverflowError) as error:
-        raise WindowError(text, str(error)) from None
-    if parsed.year != int(years[0]):
-        raise WindowError(text)
+    year, month = int(years[0]), _MONTH_WORDS[words[0]]
     if days:
-        return WindowRange(parsed.date(), parsed.date(), Precision.DAY)
-    return _months(parsed.year, parsed.month, parsed.month, Precision.MONTH)
-
-
-# The tokens above settle whether the text gave a day; without one dateutil fills in
-# the 1st of the month, which the month range then replaces.
-_DEFAULT = datetime(2000, 1, 1)
+        return _day(text, year, month, int(days[0]))
+    return _months(year, month, month, Precision.MONTH)
 
 
 @lru_cache(maxsize=8192)
