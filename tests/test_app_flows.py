@@ -539,3 +539,37 @@ async def test_command_palette_jumps_to_a_show(demo_file: Path) -> None:
         assert app.screen.query_one(ShowList).current.title == "Stranger Things"
         assert table_rows(app, "#seasons")[-1][0] == "5"
     assert demo_file.read_bytes() == before  # looking around never writes
+
+
+def pane_titles(app) -> list[str]:
+    """The titles in the shows pane as the screen last composed it (not drawn afresh):
+    a line the list forgot to repaint after a change would show its old text."""
+    show_list = app.screen.query_one(ShowList)
+    region = show_list.content_region
+    lines = screen_lines(app)[region.y : region.y + min(region.height, len(show_list.shows))]
+    candidates = sorted(DEMO_TITLES + extra_titles(app), key=len, reverse=True)
+    titles = []
+    for line in lines:
+        text = line[region.x + 3 : region.right]
+        titles.append(next((t for t in candidates if text.startswith(t)), text.strip()))
+    return titles
+
+
+async def test_the_screen_repaints_the_rows_a_change_moves(demo_file: Path) -> None:
+    app = make_app(demo_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert pane_titles(app) == DEMO_TITLES
+        await select_show(pilot, "Arcane")
+        await pilot.press("e", "ctrl+u")
+        await type_text(pilot, "Zz Arcane")  # moves from second to last
+        await pilot.press("enter")
+        await settle(pilot)
+        moved = [t for t in DEMO_TITLES if t != "Arcane"] + ["Zz Arcane"]
+        assert pane_titles(app) == moved
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert pane_titles(app) == DEMO_TITLES
+        await pilot.press("home", "d", "y")  # delete the first show: every row moves up
+        await settle(pilot)
+        assert pane_titles(app) == DEMO_TITLES[1:]

@@ -110,13 +110,24 @@ class ShowList(ScrollView, can_focus=True):
 
     def set_shows(self, shows: list[Show], keep: Show | None = None) -> None:
         """Show these rows, keeping the cursor on `keep` (or near where it was)."""
+        before, top = self.shows, self.scroll_offset.y
         self.shows = shows
         position = self.cursor
         if keep is not None:
             position = next((n for n, show in enumerate(shows) if show is keep), position)
         self.virtual_size = Size(self.size.width, len(shows))
         self.cursor = max(0, min(position, len(shows) - 1))
-        self.refresh()
+        if self.scroll_offset.y != top:
+            self.refresh()
+            return
+        # Repaint only the lines on screen that now hold another show: after a change
+        # to one show that is one line, not the whole pane.
+        for y in range(self.scrollable_content_region.height):
+            row = top + y
+            was = before[row] if row < len(before) else None
+            now = shows[row] if row < len(shows) else None
+            if was is not now:
+                self.refresh(Region(0, y, self.size.width, 1))
 
     def select(self, show: Show) -> bool:
         for position, candidate in enumerate(self.shows):
