@@ -110,7 +110,9 @@ class MainScreen(Screen[None]):
         self.query_one("#cast").border_title = "Cast notes"
         self.reload_list()
         self.query_one(ShowList).focus()
-        self.count_highlights()
+        # After the first frame: the count's thread would otherwise compete with
+        # drawing it (10,000 shows: ~0.1 s of work holding the GIL in turns).
+        self.call_after_refresh(self.count_highlights)
 
     # State -----------------------------------------------------------------
 
