@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -43,6 +43,7 @@ __all__ = [
     "dump_show",
     "dump_watchlist",
     "parse_watchlist",
+    "reparse_changed_blocks",
     "show_table",
     "split_show_blocks",
 ]
@@ -542,9 +543,11 @@ class ShowTextCache:
         return "\n".join([_dump_head(extra), *blocks])
 
 
-_ANY_HEADER = re.compile(r"^[ \t]*\[.*$", re.MULTILINE)
 _SHOW_BLOCK_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*show[ \t]*\]\]", re.MULTILINE)
-_SHOW_PART_HEADER = re.compile(r"^[ \t]*\[\[?[ \t]*show[ \t]*\.")
+# A line opening with "[" that is neither [[show]] nor a [show.…] / [[show.…]] table.
+_FOREIGN_HEADER = re.compile(
+    r"^[ \t]*\[(?!\[[ \t]*show[ \t]*\]\]|\[?[ \t]*show[ \t]*\.)", re.MULTILINE
+)
 
 
 def split_show_blocks(text: str) -> list[str] | None:
@@ -559,9 +562,50 @@ def split_show_blocks(text: str) -> list[str] | None:
     starts = [match.start() for match in _SHOW_BLOCK_HEADER.finditer(text)]
     if not starts:
         return []
-    for match in _ANY_HEADER.finditer(text, starts[0]):
-        line = match.group()
-        if not (_SHOW_BLOCK_HEADER.match(line) or _SHOW_PART_HEADER.match(line)):
-            return None
+    if _FOREIGN_HEADER.search(text, starts[0]):
+        return None
     ends = [*starts[1:], len(text)]
     return [text[start:end].rstrip() + "\n" for start, end in zip(starts, ends, strict=True)]
+
+
+def reparse_changed_blocks(
+    text: str, path: Path, blocks: Sequence[str], known: Mapping[str, Show]
+) -> Watchlist | None:
+    """The watchlist, parsing only the `[[show]]` blocks not in `known`; None if unsure.
+
+    `blocks` is `split_show_blocks(text)`, and `known` maps block texts to the
+    shows they were read as before (by a full parse, or written by a save). A
+    block is a TOML document of its own (its tables are absolute paths), so a
+    block seen before means the same show, and a file edited by hand in one
+    show costs one block's parse. Anything unexpected (a block or head that does
+    not parse, a bad value, a duplicate title) returns None: the caller parses
+    the whole file, which also says what is wrong and where.
+    """
+    first = _SHOW_BLOCK_HEADER.search(text)
+    if first is None or "\x00" in text:
+        return None
+    reader = _Reader(text, path)
+    try:
+        head = tomllib.loads(text[: first.start()])
+        if "show" in head or _too_deep(head):
+            return None
+        extra = reader.watchlist(head).extra
+        shows: list[Show] = []
+        seen: set[str] = set()
+        for index, block in enumerate(blocks):
+            show = known.get(block)
+            if show is None:
+                document = tomllib.loads(block)
+                parts = document.get("show")
+                if len(document) != 1 or not isinstance(parts, list) or len(parts) != 1:
+                    return None
+                if not isinstance(parts[0], dict) or _too_deep(document):
+                    return None
+                show = reader.show(index, parts[0])
+            if show.key in seen:
+                return None
+            seen.add(show.key)
+            shows.append(show)
+    except (tomllib.TOMLDecodeError, RecursionError, WatchlistFileError):
+        return None
+    return Watchlist(shows, extra)

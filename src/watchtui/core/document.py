@@ -19,6 +19,7 @@ from watchtui.core.codec import (
     ShowTextCache,
     decode,
     parse_watchlist,
+    reparse_changed_blocks,
     split_show_blocks,
 )
 from watchtui.core.model import Extra, Show, Watchlist
@@ -82,24 +83,31 @@ class Document:
     def open(cls, path: Path, *, use_cache: bool = True) -> Document:
         """Read the file (a missing one is an empty watchlist); WatchlistFileError if bad.
 
-        A large file opens from the parse cache when the cache holds exactly its bytes.
+        A large file opens from the parse cache when the cache holds exactly its bytes;
+        after an edit elsewhere, only the shows whose text changed are parsed again.
         """
         data, found = read(path)
         if data is None:
             return cls(path, Watchlist(), None)
         with _collector_paused():
-            cached = parsecache.load(path, data) if use_cache else None
+            entry = parsecache.read(path) if use_cache else None
+            cached = entry.load(data) if entry is not None else None
+            known = None
             if cached is not None:
                 watchlist, blocks = cached
             else:
                 text = decode(data, path)
-                watchlist = parse_watchlist(text, path)
                 blocks = split_show_blocks(text)
+                reparsed = None
+                if entry is not None and blocks:  # changed since cached: parse what changed
+                    known = entry.known_blocks()
+                    reparsed = reparse_changed_blocks(text, path, blocks, known) if known else None
+                watchlist = reparsed if reparsed is not None else parse_watchlist(text, path)
         document = cls(path, watchlist, found)
         if blocks is not None and len(blocks) == len(watchlist.shows):
             document.cache.seed(watchlist.shows, blocks)
         if cached is None and use_cache and len(watchlist.shows) >= CACHE_FROM_SHOWS:
-            parsecache.store(path, data, watchlist, blocks)
+            parsecache.store(path, data, watchlist, blocks, known)
         return document
 
     def remember(self) -> None:

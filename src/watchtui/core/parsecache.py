@@ -19,7 +19,7 @@ import contextlib
 import hashlib
 import marshal
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import fields
 from datetime import date
 from pathlib import Path
@@ -28,7 +28,7 @@ from typing import Any, TypeVar
 from watchtui.core import locations
 from watchtui.core.model import CastNote, Confidence, Season, Show, Status, Watchlist
 
-__all__ = ["digest", "load", "store"]
+__all__ = ["Entry", "KnownShows", "digest", "load", "read", "store"]
 
 FORMAT = 1
 _T = TypeVar("_T")
@@ -146,30 +146,97 @@ def _decode_show(row: tuple[Any, ...]) -> Show:
     )
 
 
-def load(path: Path, data: bytes) -> tuple[Watchlist, list[str] | None] | None:
-    """The watchlist and show blocks cached for exactly these file bytes, or None."""
-    try:
-        payload = _entry_path(path).read_bytes()
-        cached_format, cached_digest, extra, rows, blocks = marshal.loads(payload)
-        if cached_format != FORMAT or cached_digest != digest(data):
+class Entry:
+    """What the cache holds for one file: maybe for the bytes it has now, maybe older ones."""
+
+    def __init__(self, file_digest: bytes, extra: Any, rows: list[Any], blocks: Any) -> None:
+        self.digest = file_digest
+        self.extra = extra
+        self.rows = rows
+        self.blocks: list[str] | None = blocks
+
+    def load(self, data: bytes) -> tuple[Watchlist, list[str] | None] | None:
+        """The watchlist and show blocks, if cached for exactly these bytes; else None."""
+        if self.digest != digest(data):
             return None
-        return Watchlist([_decode_show(row) for row in rows], extra), blocks
+        try:
+            return Watchlist([_decode_show(row) for row in self.rows], self.extra), self.blocks
+        except Exception:
+            return None
+
+    def known_blocks(self) -> KnownShows:
+        """The shows cached, by the text of their blocks (for a file changed since)."""
+        blocks = self.blocks
+        if blocks is None or len(blocks) != len(self.rows):
+            return KnownShows({})
+        return KnownShows(dict(zip(blocks, self.rows, strict=True)))
+
+
+class KnownShows(Mapping[str, Show]):
+    """Shows by the text of the `[[show]]` block they were read from, rebuilt on lookup.
+
+    A file edited by hand still holds most of its blocks word for word: those
+    need not be parsed again. The rows of the shows looked up are kept, so the
+    next cache entry does not encode them again.
+    """
+
+    def __init__(self, rows: dict[str, Any]) -> None:
+        self._rows = rows
+        self._encoded: dict[int, tuple[Show, Any]] = {}
+
+    def __getitem__(self, block: str) -> Show:
+        row = self._rows[block]
+        try:
+            show = _decode_show(row)
+        except Exception:  # a damaged row: as if not cached
+            raise KeyError(block) from None
+        self._encoded[id(show)] = (show, row)
+        return show
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def row(self, show: Show) -> Any:
+        """The cached row of a show looked up here, or a fresh encoding of any other."""
+        known = self._encoded.get(id(show))
+        return known[1] if known is not None and known[0] is show else _encode_show(show)
+
+
+def read(path: Path) -> Entry | None:
+    """The cache entry for this file, whatever bytes it was made from; None if unreadable."""
+    try:
+        cached_format, cached_digest, extra, rows, blocks = marshal.loads(
+            _entry_path(path).read_bytes()
+        )
     except Exception:
         return None
+    if cached_format != FORMAT or not isinstance(rows, list):
+        return None
+    return Entry(cached_digest, extra, rows, blocks)
 
 
-def store(path: Path, data: bytes, watchlist: Watchlist, blocks: list[str] | None) -> None:
+def load(path: Path, data: bytes) -> tuple[Watchlist, list[str] | None] | None:
+    """The watchlist and show blocks cached for exactly these file bytes, or None."""
+    entry = read(path)
+    return entry.load(data) if entry is not None else None
+
+
+def store(
+    path: Path,
+    data: bytes,
+    watchlist: Watchlist,
+    blocks: list[str] | None,
+    known: KnownShows | None = None,
+) -> None:
     """Remember the parsed form of these file bytes. Failure only costs a slower start."""
     entry = _entry_path(path)
+    encode = known.row if known is not None else _encode_show
     try:
         payload = marshal.dumps(
-            (
-                FORMAT,
-                digest(data),
-                watchlist.extra,
-                [_encode_show(show) for show in watchlist.shows],
-                blocks,
-            )
+            (FORMAT, digest(data), watchlist.extra, [encode(s) for s in watchlist.shows], blocks)
         )
     except ValueError:  # unknown keys holding dates or times: not cached, parsed each time
         return
