@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from helpers.strategies import watchlists
 from watchtui.core.codec import (
@@ -406,3 +407,37 @@ def test_short_seasons_and_cast_notes_are_written_as_tables_as_documented() -> N
     assert '[[show.cast]]\nname = "Louis Hofmann"\nrole = "Jonas"\n' in text
     assert "{" not in text
     assert parse_watchlist(text, HERE) == Watchlist([show])
+
+
+def _reference_split(text: str) -> list[str] | None:
+    """split_show_blocks written the plain way: line by line."""
+    if '"""' in text or "'''" in text:
+        return None
+    line_starts = [0, *(n + 1 for n, char in enumerate(text) if char == "\n")]
+    starts: list[int] = []
+    for start in line_starts:
+        line = text[start:].split("\n", 1)[0]
+        if re.match(r"[ \t]*\[\[[ \t]*show[ \t]*\]\]", line):
+            starts.append(start)
+        elif (
+            starts
+            and re.match(r"[ \t]*\[", line)
+            and not re.match(r"[ \t]*\[\[?[ \t]*show[ \t]*\.", line)
+        ):
+            return None
+    if not starts:
+        return []
+    ends = [*starts[1:], len(text)]
+    return [text[start:end].rstrip() + "\n" for start, end in zip(starts, ends, strict=True)]
+
+
+_LINES = st.sampled_from(
+    ["[[show]]", "  [[ show ]]  # c", "[[show.season]]", "[ show.x ]", "[show]", "[[show]]x",
+     "[settings]", "\t[[showx]]", "title = 'A'", "x = [1,", "[2]]", "", " ", "# [[show]]",
+     "[[show.cast]]", "[[ show . cast ]]", "\r", "a = \"\"\"", "[[show]\n]"]
+)  # fmt: skip
+
+
+@given(st.lists(_LINES, max_size=12).map("\n".join))
+def test_splitting_show_blocks_agrees_with_a_line_by_line_reading(text: str) -> None:
+    assert split_show_blocks(text) == _reference_split(text)

@@ -164,3 +164,16 @@ def test_reparsing_changed_blocks_equals_a_whole_parse(
         assert reparsed is None
         return
     assert reparsed is None or reparsed == parsed
+
+
+def test_a_deferred_cache_is_written_when_the_document_is_remembered(tmp_path: Path) -> None:
+    path = tmp_path / "watchlist.toml"
+    shows = [Show(f"Show {n:03d}") for n in range(CACHE_FROM_SHOWS)]
+    path.write_text(dump_watchlist(Watchlist(shows)), encoding="utf-8")
+    document = Document.open(path, defer_cache=True)
+    assert parsecache.read(path) is None  # nothing written while opening
+    document.remember()
+    cached = parsecache.load(path, path.read_bytes())
+    assert cached is not None and cached[0] == document.watchlist
+    document.remember()  # a second time is harmless
+    assert parsecache.load(path, path.read_bytes()) is not None

@@ -77,14 +77,20 @@ class Document:
         self.history: list[Change] = []
         self._backed_up = False
         self._written: _Written | None = None
+        # The file as read, when the parse cache did not hold it: stored by remember().
+        self._unremembered: (
+            tuple[bytes, Watchlist, list[str] | None, parsecache.KnownShows | None] | None
+        ) = None
         self._write_lock = threading.Lock()
 
     @classmethod
-    def open(cls, path: Path, *, use_cache: bool = True) -> Document:
+    def open(cls, path: Path, *, use_cache: bool = True, defer_cache: bool = False) -> Document:
         """Read the file (a missing one is an empty watchlist); WatchlistFileError if bad.
 
         A large file opens from the parse cache when the cache holds exactly its bytes;
         after an edit elsewhere, only the shows whose text changed are parsed again.
+        A cache that did not match is rewritten at once, or with `defer_cache` by
+        `remember()` (an app calls it as it quits, rather than making its start wait).
         """
         data, found = read(path)
         if data is None:
@@ -107,12 +113,17 @@ class Document:
         if blocks is not None and len(blocks) == len(watchlist.shows):
             document.cache.seed(watchlist.shows, blocks)
         if cached is None and use_cache and len(watchlist.shows) >= CACHE_FROM_SHOWS:
-            parsecache.store(path, data, watchlist, blocks, known)
+            as_read = Watchlist(list(watchlist.shows), watchlist.extra)
+            document._unremembered = (data, as_read, blocks, known)
+            if not defer_cache:
+                document.remember()
         return document
 
     def remember(self) -> None:
-        """Refresh the parse cache for the file as last written (a large file's next start)."""
-        written = self._written
+        """Refresh the parse cache for the file as last written or read, if the cache
+        does not hold it yet (a large file's next start)."""
+        written, unremembered = self._written, self._unremembered
+        self._unremembered = None
         if written is not None and len(self.watchlist.shows) >= CACHE_FROM_SHOWS:
             parsecache.store(
                 self.path,
@@ -120,6 +131,8 @@ class Document:
                 Watchlist(list(written.snapshot.shows), written.snapshot.extra),
                 written.blocks,
             )
+        elif written is None and unremembered is not None:
+            parsecache.store(self.path, *unremembered)
 
     # Changes -------------------------------------------------------------
 
