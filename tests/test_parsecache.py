@@ -25,6 +25,12 @@ from watchtui.core.model import Season, Show, Watchlist
 HERE = Path("watchlist.toml")
 
 
+def cached_for(path: Path, data: bytes) -> tuple[Watchlist, list[str] | None] | None:
+    """What the cache gives for exactly these file bytes (None: nothing usable)."""
+    entry = parsecache.read(path)
+    return entry.load(data) if entry is not None else None
+
+
 @settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
 @given(watchlists())
 def test_a_cached_watchlist_equals_the_parsed_one(watchlist: Watchlist) -> None:
@@ -33,7 +39,7 @@ def test_a_cached_watchlist_equals_the_parsed_one(watchlist: Watchlist) -> None:
     parsed = parse_watchlist(text, HERE)
     blocks = split_show_blocks(text)
     parsecache.store(HERE, data, parsed, blocks)
-    cached = parsecache.load(HERE, data)
+    cached = cached_for(HERE, data)
     # Unknown keys holding dates or times cannot be marshalled: such files are not cached.
     if cached is not None:
         assert cached == (parsed, blocks)
@@ -45,9 +51,9 @@ def test_the_cache_is_ignored_once_the_file_changes(tmp_path: Path) -> None:
     watchlist = Watchlist([Show("Dark", seasons=(Season(1, episodes=10, watched=10),))])
     data = dump_watchlist(watchlist).encode("utf-8")
     parsecache.store(path, data, watchlist, None)
-    assert parsecache.load(path, data) == (watchlist, None)
+    assert cached_for(path, data) == (watchlist, None)
     edited = data.replace(b"Dark", b"Dork")
-    assert parsecache.load(path, edited) is None
+    assert cached_for(path, edited) is None
 
 
 def test_a_damaged_cache_is_ignored(tmp_path: Path) -> None:
@@ -58,7 +64,7 @@ def test_a_damaged_cache_is_ignored(tmp_path: Path) -> None:
     (entry,) = (parsecache.locations.cache_dir() / "parsed").iterdir()
     for damage in (b"", b"\x00garbage", entry.read_bytes()[:-7]):
         entry.write_bytes(damage)
-        assert parsecache.load(path, data) is None
+        assert cached_for(path, data) is None
 
 
 def test_a_large_file_opens_from_the_cache_with_the_same_shows(tmp_path: Path) -> None:
@@ -112,7 +118,7 @@ def test_a_hand_edit_reparses_only_the_edited_show(
     assert [s.title for s in document.watchlist.shows][7] == "Show Seven"
     assert document.watchlist.shows[-1].seasons[0].window == "Q3 2026"
     # The cache now holds the edited file: the next start needs no parsing at all.
-    assert parsecache.load(path, path.read_bytes()) == (expected, split_show_blocks(text))
+    assert cached_for(path, path.read_bytes()) == (expected, split_show_blocks(text))
 
 
 @pytest.mark.parametrize(
@@ -173,7 +179,7 @@ def test_a_deferred_cache_is_written_when_the_document_is_remembered(tmp_path: P
     document = Document.open(path, defer_cache=True)
     assert parsecache.read(path) is None  # nothing written while opening
     document.remember()
-    cached = parsecache.load(path, path.read_bytes())
+    cached = cached_for(path, path.read_bytes())
     assert cached is not None and cached[0] == document.watchlist
     document.remember()  # a second time is harmless
-    assert parsecache.load(path, path.read_bytes()) is not None
+    assert cached_for(path, path.read_bytes()) is not None

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from watchtui.core.clock import TodayError, today
 from watchtui.core.codec import WatchlistFileError
-from watchtui.core.document import Document
+from watchtui.core.document import Document, collector_paused
 from watchtui.core.locations import resolve_file
 
 __all__ = ["demo_copy", "open_document", "run"]
@@ -31,16 +31,11 @@ def open_document(path: Path) -> Document:
     # are frozen out of the cycle collector's sight before it runs again. Else its
     # first collection would walk them all at once (70 ms at 10,000 shows), and
     # every full one after. Shows hold no cycles, so replaced ones are still freed.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         # A stale or missing parse cache is written as the app quits, not before
         # the first frame (at 10,000 shows that write costs a quarter of a second).
         document = Document.open(path, defer_cache=True)
         gc.freeze()
-    finally:
-        if enabled:
-            gc.enable()
     return document
 
 

@@ -25,7 +25,7 @@ from watchtui.core.codec import (
 from watchtui.core.model import Extra, Show, Watchlist
 from watchtui.core.store import ConflictError, Fingerprint, fingerprint, read, write_atomic
 
-__all__ = ["Change", "ConflictError", "Document", "Snapshot"]
+__all__ = ["Change", "ConflictError", "Document", "Snapshot", "collector_paused"]
 
 UNDO_DEPTH = 100
 CACHE_FROM_SHOWS = 500
@@ -33,12 +33,13 @@ CACHE_FROM_SHOWS = 500
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """No cyclic garbage collection while a watchlist is built.
 
     Building 100,000 objects would set the collector off again and again, each
     time walking everything built so far: at 10,000 shows that doubles the time
-    to read the file. Nothing built here forms a cycle.
+    to read the file. Nothing built here forms a cycle. Nested uses are fine:
+    only the outermost turns the collector back on.
     """
     enabled = gc.isenabled()
     gc.disable()
@@ -95,7 +96,7 @@ class Document:
         data, found = read(path)
         if data is None:
             return cls(path, Watchlist(), None)
-        with _collector_paused():
+        with collector_paused():
             entry = parsecache.read(path) if use_cache else None
             cached = entry.load(data) if entry is not None else None
             known = None

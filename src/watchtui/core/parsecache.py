@@ -28,7 +28,7 @@ from typing import Any, TypeVar
 from watchtui.core import locations
 from watchtui.core.model import CastNote, Confidence, Season, Show, Status, Watchlist
 
-__all__ = ["Entry", "KnownShows", "digest", "load", "read", "store"]
+__all__ = ["Entry", "KnownShows", "digest", "read", "store"]
 
 FORMAT = 1
 _T = TypeVar("_T")
@@ -216,12 +216,6 @@ def read(path: Path) -> Entry | None:
     if cached_format != FORMAT or not isinstance(rows, list):
         return None
     return Entry(cached_digest, extra, rows, blocks)
-
-
-def load(path: Path, data: bytes) -> tuple[Watchlist, list[str] | None] | None:
-    """The watchlist and show blocks cached for exactly these file bytes, or None."""
-    entry = read(path)
-    return entry.load(data) if entry is not None else None
 
 
 def store(

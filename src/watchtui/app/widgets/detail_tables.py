@@ -45,9 +45,8 @@ class _ShowTable(DataTable[Text]):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=False)
-
-    _built_width = 0
-    """The width the columns were last fitted to (0: not built yet)."""
+        self._built_width = 0
+        """The width the columns were last fitted to (0: not built yet)."""
 
     def on_resize(self) -> None:
         if self.size.width != self._built_width:
