@@ -573,3 +573,21 @@ async def test_the_screen_repaints_the_rows_a_change_moves(demo_file: Path) -> N
         await pilot.press("home", "d", "y")  # delete the first show: every row moves up
         await settle(pilot)
         assert pane_titles(app) == DEMO_TITLES[1:]
+
+
+async def test_an_accepted_filter_stays_and_tab_moves_on_to_the_seasons(demo_file: Path) -> None:
+    app = make_app(demo_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await type_text(pilot, "squ")
+        await pilot.press("enter")
+        assert app.focused is app.screen.query_one(ShowList)
+        assert app.screen.query_one("#find", Input).value == "squ"  # still shown
+        await pilot.press("tab")
+        assert app.focused is app.screen.query_one("#seasons")
+        await pilot.press("shift+tab", "slash")  # back to the list, then a new query
+        assert app.focused is app.screen.query_one("#find", Input)
+        await type_text(pilot, "dark")  # the old query was selected: typing replaces it
+        assert app.screen.search == "dark"
+        assert titles_on_screen(app) == []

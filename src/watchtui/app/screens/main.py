@@ -508,6 +508,7 @@ class MainScreen(Screen[None]):
     def action_find(self) -> None:
         find = self.query_one("#find", Input)
         find.display = True
+        find.can_focus = True
         find.focus()
 
     @on(Input.Changed, "#find")
@@ -516,6 +517,9 @@ class MainScreen(Screen[None]):
 
     @on(Input.Submitted, "#find")
     def _find_submitted(self) -> None:
+        # The query stays on screen, but tab goes on to the seasons pane, not back
+        # into the query; `/` edits it again.
+        self.query_one("#find", Input).can_focus = False
         self.query_one(ShowList).focus()
 
     def watch_search(self) -> None:
