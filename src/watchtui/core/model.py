@@ -7,10 +7,11 @@ lets the store reuse the text of every show that did not change when it saves.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
+from dataclasses import replace as _replace
 from datetime import date
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
 from watchtui.core.windows import WindowRange, parse_window
 
@@ -22,8 +23,20 @@ __all__ = [
     "Show",
     "Status",
     "Watchlist",
+    "replace",
     "title_key",
 ]
+
+
+_R = TypeVar("_R")
+
+
+def replace(record: _R, **changes: Any) -> _R:
+    """A copy of a show, season or cast note with some fields changed.
+
+    The one way to change a record: callers never depend on how records are declared.
+    """
+    return _replace(record, **changes)  # type: ignore[type-var]
 
 
 class Status(StrEnum):
@@ -93,10 +106,10 @@ class Season:
 
     def marked_watched(self, today: date) -> Season:
         """Watched in full: finished today, every known episode seen."""
-        return replace(self, finished=today, watched=self.episodes or self.watched)
+        return _replace(self, finished=today, watched=self.episodes or self.watched)
 
     def marked_unwatched(self) -> Season:
-        return replace(self, finished=None, watched=0)
+        return _replace(self, finished=None, watched=0)
 
     def with_watched_episodes(self, watched: int, today: date) -> Season:
         """`watched` episodes seen (kept within 0..episodes); the last one finishes it."""
@@ -106,7 +119,7 @@ class Season:
         if self.episodes is not None:
             complete = self.episodes > 0 and count >= self.episodes
             finished = (self.finished or today) if complete else None
-        return replace(self, watched=count, finished=finished)
+        return _replace(self, watched=count, finished=finished)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,18 +169,18 @@ class Show:
         others = [s for s in self.seasons if s is not replacing]
         if any(s.number == season.number for s in others):
             raise ModelError(f"{self.title} already has season {season.number}")
-        return replace(self, seasons=tuple(sorted([*others, season], key=lambda s: s.number)))
+        return _replace(self, seasons=tuple(sorted([*others, season], key=lambda s: s.number)))
 
     def without_season(self, season: Season) -> Show:
-        return replace(self, seasons=tuple(s for s in self.seasons if s is not season))
+        return _replace(self, seasons=tuple(s for s in self.seasons if s is not season))
 
     def with_cast(self, note: CastNote, replacing: CastNote | None = None) -> Show:
         if replacing is None:
-            return replace(self, cast=(*self.cast, note))
-        return replace(self, cast=tuple(note if c is replacing else c for c in self.cast))
+            return _replace(self, cast=(*self.cast, note))
+        return _replace(self, cast=tuple(note if c is replacing else c for c in self.cast))
 
     def without_cast(self, note: CastNote) -> Show:
-        return replace(self, cast=tuple(c for c in self.cast if c is not note))
+        return _replace(self, cast=tuple(c for c in self.cast if c is not note))
 
 
 @dataclass(slots=True)
@@ -201,7 +214,7 @@ class Watchlist:
         self.check_title(show.title)
         self.shows.insert(len(self.shows) if position is None else position, show)
 
-    def replace(self, old: Show, new: Show) -> None:
+    def _replace(self, old: Show, new: Show) -> None:
         self.check_title(new.title, ignoring=old)
         self.shows[self.index(old)] = new
 
