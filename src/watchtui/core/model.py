@@ -214,7 +214,7 @@ class Watchlist:
         self.check_title(show.title)
         self.shows.insert(len(self.shows) if position is None else position, show)
 
-    def _replace(self, old: Show, new: Show) -> None:
+    def replace(self, old: Show, new: Show) -> None:
         self.check_title(new.title, ignoring=old)
         self.shows[self.index(old)] = new
 
