@@ -22,13 +22,13 @@ import signal
 import stat
 import sys
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from watchtui.core.codec import dump_watchlist
 from watchtui.core.document import Change, Document
-from watchtui.core.model import Watchlist
+from watchtui.core.model import Watchlist, replace
 from watchtui.core.store import backup_paths, fingerprint, load
 
 MODE = 0o640

@@ -69,7 +69,7 @@ async def _shoot(name: str, steps: Steps, folder: Path, scratch: Path) -> Path:
     data = scratch / ".local" / "share" / "watchtui"
     data.mkdir(parents=True)
     path = demo_copy(data).rename(data / "watchlist.toml")
-    document = Document.open(path, use_cache=False)
+    document = Document.open(path)
     app = WatchApp(document, TODAY, remember_theme=False)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

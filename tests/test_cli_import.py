@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from cli_helpers import DATA, SAMPLE, TODAY, run, sample_file
-from watchtui.core.model import Season, Show, Status, Watchlist
+from watchtui.core.model import Ids, Season, Show, Status, Watchlist
 from watchtui.core.store import load
 
 
@@ -199,11 +199,13 @@ finished = 2019-06-03
     source = DATA / "trakt_watched_shows.json"
     result = run("import", str(source), file=path)
     assert result.code == 0, result.err
-    assert result.out == f"{source} (trakt): 0 new shows, 1 updated, 2 already up to date\n"
+    # Every show is updated: all three gain their Trakt ids.
+    assert result.out == f"{source} (trakt): 0 new shows, 3 updated, 0 already up to date\n"
     after = load(path).watchlist
     assert len(after.shows) == len(before.shows)
     chernobyl = after.find("Chernobyl")
     assert chernobyl is not None and chernobyl.title == "CHERNOBYL"  # the user's spelling
+    assert chernobyl.ids == Ids(imdb="tt7366338", tvdb=360893, tmdb=87108, trakt=137178)
     assert chernobyl.seasons == before.find("chernobyl").seasons  # type: ignore[union-attr]
     assert chernobyl.status is Status.COMPLETED
     bear = after.find("The Bear")

@@ -15,6 +15,7 @@ SHOW_KEYS = {
     "status",
     "notes",
     "added",
+    "ids",
     "next_season",
     "highlight",
     "seasons",

@@ -27,7 +27,7 @@ from watchtui.core.interchange import (
     read_watchtui_json,
     watchlist_json,
 )
-from watchtui.core.model import CastNote, Confidence, Season, Show, Status, Watchlist
+from watchtui.core.model import CastNote, Confidence, Ids, Season, Show, Status, Watchlist
 
 # ---------------------------------------------------------------------------
 # iCalendar text
@@ -143,7 +143,7 @@ def test_watchlist_json_round_trip_in_process() -> None:
             Season(2, window="2024-11-09", confidence=Confidence.CONFIRMED, noted=date(2024, 5, 1)),
         ),
         cast=(CastNote("Hailee Steinfeld", "Vi", extra={"since": date(2021, 1, 1)}),),
-        extra={"ids": {"imdb": "tt11126994"}},
+        ids=Ids(imdb="tt11126994"),
     )
     watchlist = Watchlist([show], {"owner": "kim"})
     text = watchlist_json(watchlist, watchlist.shows, date(2026, 1, 1))

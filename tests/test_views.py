@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -11,7 +10,7 @@ from hypothesis import strategies as st
 
 from helpers.strategies import shows, texts, watchlists
 from watchtui.core.document import Change, Document
-from watchtui.core.model import Confidence, Season, Show, Watchlist, title_key
+from watchtui.core.model import Confidence, Season, Show, Watchlist, replace, title_key
 from watchtui.core.views import ShowFilter, ShowIndex, StandingCache
 
 TODAY = date(2024, 6, 1)

@@ -14,7 +14,6 @@ import secrets
 import sys
 import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -33,6 +32,7 @@ from watchtui.core.model import (
     Show,
     Status,
     Watchlist,
+    replace,
     title_key,
 )
 from watchtui.core.state import SeasonState, next_season, season_state, state_glyph
@@ -229,7 +229,6 @@ def _read(args: argparse.Namespace) -> Watchlist:
 
 def _commit(document: Document, change: Change) -> None:
     document.commit(change)
-    document.remember()  # keeps a large file's parse cache warm for the next command
 
 
 def _find(document: Document, title: str) -> Show:
@@ -509,6 +508,5 @@ def cmd_import(args: argparse.Namespace) -> int:
     # One save for the whole import: all of it lands, or (on a conflict) none of it.
     plan.apply(document.watchlist)
     document.save()
-    document.remember()
     print(summary)
     return 0

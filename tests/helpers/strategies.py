@@ -7,7 +7,17 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from watchtui.core.model import CastNote, Confidence, Season, Show, Status, Watchlist, title_key
+from watchtui.core.model import (
+    CastNote,
+    Confidence,
+    Ids,
+    Season,
+    Show,
+    Status,
+    Watchlist,
+    title_key,
+)
+from watchtui.core.schema import KEYS
 
 # Surrogates cannot be written as UTF-8; everything else may appear in a watchlist.
 _CHARACTERS = st.characters(codec="utf-8")
@@ -66,14 +76,9 @@ def extras(known: frozenset[str]) -> st.SearchStrategy[dict[str, Any]]:
     return st.dictionaries(keys.filter(lambda key: key not in known), toml_values, max_size=3)
 
 
-SHOW_KEYS = frozenset(
-    ["title", "original_title", "network", "status", "notes", "added", "season", "cast"]
-)
-SEASON_KEYS = frozenset(
-    {"number", "title", "episodes", "watched", "finished", "window", "confidence", "source",
-     "noted"}
-)  # fmt: skip
-CAST_KEYS = frozenset(["name", "role", "note"])
+SHOW_KEYS = KEYS[Show]
+SEASON_KEYS = KEYS[Season]
+CAST_KEYS = KEYS[CastNote]
 TOP_KEYS = frozenset(["version", "show"])
 
 
@@ -104,6 +109,19 @@ cast_notes = st.builds(
 )
 
 
+_ID = st.none() | st.integers(0, 2**31 - 1)
+ids = st.builds(
+    Ids,
+    imdb=st.none() | st.from_regex(r"tt[0-9]{7,8}", fullmatch=True),
+    tvdb=_ID,
+    tmdb=_ID,
+    tvmaze=_ID,
+    trakt=_ID,
+    mal=_ID,
+    extra=extras(KEYS[Ids]),
+)
+
+
 @st.composite
 def shows(draw: st.DrawFn, title: str) -> Show:
     numbers = draw(st.lists(st.integers(0, 60), max_size=4, unique=True))
@@ -117,6 +135,7 @@ def shows(draw: st.DrawFn, title: str) -> Show:
         seasons=tuple(draw(seasons(number)) for number in numbers),
         cast=tuple(draw(st.lists(cast_notes, max_size=2))),
         extra=draw(extras(SHOW_KEYS)),
+        ids=draw(ids),
     )
 
 

@@ -34,7 +34,7 @@ def open_document(path: Path) -> Document:
     with collector_paused():
         # A stale or missing parse cache is written as the app quits, not before
         # the first frame (at 10,000 shows that write costs a quarter of a second).
-        document = Document.open(path, defer_cache=True)
+        document = Document.open(path)
         gc.freeze()
     return document
 

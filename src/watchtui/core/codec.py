@@ -1,6 +1,6 @@
 """The TOML file format: text to watchlist and back, with errors that say where.
 
-PRODUCT.md's file format is a contract with people who edit the file by hand,
+The file format (docs/file-format.md) is a contract with people who edit it by hand,
 so reading is strict about types (with a message naming the line) and lenient
 only where a person's intent is plain (`window = 2024`, `added = "2024-04-23"`).
 Keys we do not know are kept and written back.
@@ -10,49 +10,34 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
+import toml_rs
 import tomli_w
 
-from watchtui.core.model import (
-    CastNote,
-    Confidence,
-    Extra,
-    ModelError,
-    Season,
-    Show,
-    Status,
-    Watchlist,
-)
-from watchtui.core.windows import WindowError, parse_window
+from watchtui.core import schema
+from watchtui.core.model import Extra, Show, Watchlist
+from watchtui.core.schema import MAX_NESTING, Checker, Refused, decode_shows, kind_of, too_deep
+from watchtui.core.schema import Path as SchemaPath
 
 __all__ = [
-    "CAST_KEYS",
     "FILE_VERSION",
     "MAX_FILE_BYTES",
     "MAX_NESTING",
-    "SEASON_KEYS",
-    "SHOW_KEYS",
     "ShowTextCache",
     "WatchlistFileError",
     "decode",
     "dump_show",
     "dump_watchlist",
     "parse_watchlist",
-    "reparse_changed_blocks",
-    "show_table",
     "split_show_blocks",
 ]
 
 FILE_VERSION = 1
 MAX_FILE_BYTES = 32 * 1024 * 1024
-
-
-_Choice = TypeVar("_Choice", Status, Confidence)
 
 
 class WatchlistFileError(Exception):
@@ -96,13 +81,48 @@ _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column \d+\)$|\s*\(at end of d
 
 
 def parse_watchlist(text: str, path: Path) -> Watchlist:
-    """The watchlist a file's text describes, or WatchlistFileError naming the line."""
+    """The watchlist a file's text describes, or WatchlistFileError naming the line.
+
+    The fast path (toml_rs, then msgspec into the records) reads a file of 10,000
+    shows in about a tenth of tomllib's time. Anything it does not take as it is,
+    from a typo to a leniency such as `window = 2024`, is read again by the friendly
+    path, which takes what a person plainly meant and names the line of the rest.
+    """
     if "\x00" in text:
         raise WatchlistFileError(
             path,
             "the file holds NUL bytes; is this a watchlist?",
             text.count("\n", 0, text.index("\x00")) + 1,
         )
+    try:
+        return _fast(toml_rs.loads(text))
+    except (toml_rs.TOMLDecodeError, RecursionError, Refused):
+        return _friendly(text, path)
+
+
+def _fast(document: dict[str, Any]) -> Watchlist:
+    if (
+        document.get("version", FILE_VERSION) != FILE_VERSION
+        or type(document.get("version", FILE_VERSION)) is not int
+    ):
+        raise Refused("version")
+    raw_shows = document.get("show", [])
+    if not isinstance(raw_shows, list):
+        raise Refused("show")
+    shows = decode_shows(raw_shows)
+    keys = {show.key for show in shows}
+    if len(keys) != len(shows):
+        raise Refused("two shows with one title")
+    extra = {k: v for k, v in document.items() if k not in _TOP_KEYS}
+    if extra and too_deep(extra):
+        raise Refused("nested too deeply")
+    return Watchlist(shows, extra)
+
+
+_TOP_KEYS = frozenset(["version", "show"])
+
+
+def _friendly(text: str, path: Path) -> Watchlist:
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -117,27 +137,68 @@ def parse_watchlist(text: str, path: Path) -> Watchlist:
         ) from None
     except RecursionError:
         raise WatchlistFileError(path, "not valid TOML: nested too deeply") from None
-    if _too_deep(document):
+    if too_deep(document):
         raise WatchlistFileError(
             path, f"values are nested more than {MAX_NESTING} levels deep; is this a watchlist?"
         )
-    return _Reader(text, path).watchlist(document)
+    return _FileVoice(text, path).watchlist(document)
 
 
-# tomllib reads a few hundred levels of nesting that tomli_w then cannot write back
-# (RecursionError), so such a file would open and then fail at its first save.
-MAX_NESTING = 64
+class _FileVoice:
+    """The friendly reading of a TOML file: lenient where intent is plain, and each
+    problem said with the line it is on."""
 
+    lenient = True
+    spanning_key: str | None = "watched"
 
-def _too_deep(document: dict[str, Any]) -> bool:
-    stack: list[tuple[dict[str, Any] | list[Any], int]] = [(document, 0)]
-    while stack:
-        container, depth = stack.pop()
-        if depth > MAX_NESTING:
-            return True
-        children = container.values() if isinstance(container, dict) else container
-        stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
-    return False
+    def __init__(self, text: str, path: Path) -> None:
+        self.text = text
+        self.path = path
+
+    def refused(self, where: SchemaPath, key: str | None, problem: str) -> WatchlistFileError:
+        return WatchlistFileError(self.path, problem, _locate(self.text, _where(where, key)))
+
+    def missing(self, where: SchemaPath, key: str, expected: str) -> str:
+        return f"{_describe(_where(where, None))} has no {key}"
+
+    def wrong(self, where: SchemaPath, key: str, expected: str, value: object) -> str:
+        if expected == "a list of tables":
+            return f"{key} must be a list of [[show.{key}]] tables"
+        if expected == "text":
+            expected = "text in quotes"
+        return f"{key} must be {expected}, not {kind_of(value)}"
+
+    def watchlist(self, document: dict[str, Any]) -> Watchlist:
+        version = document.get("version", FILE_VERSION)
+        if type(version) is not int:
+            raise self.refused((), "version", "version must be a whole number, like 1")
+        if version != FILE_VERSION:
+            newer = "; a newer watchtui wrote it" if version > FILE_VERSION else ""
+            raise self.refused(
+                (),
+                "version",
+                f"version {version} is not one this watchtui reads (it reads version "
+                f"{FILE_VERSION}){newer}",
+            )
+        raw_shows = document.get("show", [])
+        if not isinstance(raw_shows, list) or not all(isinstance(s, dict) for s in raw_shows):
+            raise self.refused((), "show", "show must be a list of [[show]] tables")
+        checker = Checker(self)
+        shows: list[Show] = []
+        seen: dict[str, int] = {}
+        for index, raw in enumerate(raw_shows):
+            show: Show = checker.record(Show, raw, ("show", index))
+            if show.key in seen:
+                raise self.refused(
+                    ("show", index),
+                    "title",
+                    f'two shows are titled "{show.title}" (also show {seen[show.key] + 1}); '
+                    "titles must differ, ignoring case",
+                )
+            seen[show.key] = index
+            shows.append(show)
+        extra = {k: v for k, v in document.items() if k not in _TOP_KEYS}
+        return Watchlist(shows, extra)
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,210 +206,17 @@ class _Where:
     """A place in the document: a show, maybe one of its seasons or cast notes, maybe a key."""
 
     show: int | None = None
-    part: str | None = None  # "season" or "cast"
+    part: str | None = None  # "season", "cast" or "ids"
     item: int | None = None
     key: str | None = None
 
 
-class _Reader:
-    def __init__(self, text: str, path: Path) -> None:
-        self.text = text
-        self.path = path
-
-    def fail(self, where: _Where, problem: str) -> WatchlistFileError:
-        return WatchlistFileError(self.path, problem, _locate(self.text, where))
-
-    def watchlist(self, document: dict[str, Any]) -> Watchlist:
-        version = document.get("version", FILE_VERSION)
-        if type(version) is not int:
-            raise self.fail(_Where(key="version"), "version must be a whole number, like 1")
-        if version != FILE_VERSION:
-            newer = "; a newer watchtui wrote it" if version > FILE_VERSION else ""
-            raise self.fail(
-                _Where(key="version"),
-                f"version {version} is not one this watchtui reads (it reads version "
-                f"{FILE_VERSION}){newer}",
-            )
-        raw_shows = document.get("show", [])
-        if not isinstance(raw_shows, list) or not all(isinstance(s, dict) for s in raw_shows):
-            raise self.fail(_Where(key="show"), "show must be a list of [[show]] tables")
-        shows: list[Show] = []
-        seen: dict[str, int] = {}
-        for index, raw in enumerate(raw_shows):
-            show = self.show(index, raw)
-            if show.key in seen:
-                raise self.fail(
-                    _Where(index, key="title"),
-                    f'two shows are titled "{show.title}" (also show {seen[show.key] + 1}); '
-                    "titles must differ, ignoring case",
-                )
-            seen[show.key] = index
-            shows.append(show)
-        extra = {k: v for k, v in document.items() if k not in ("version", "show")}
-        return Watchlist(shows, extra)
-
-    # Typed field readers -------------------------------------------------
-
-    def string(self, raw: dict[str, Any], key: str, where: _Where, required: bool = False) -> str:
-        if key not in raw:
-            if required:
-                raise self.fail(where, f"{_describe(where)} has no {key}")
-            return ""
-        value = raw[key]
-        if not isinstance(value, str):
-            raise self.fail(_at(where, key), f"{key} must be text in quotes, not {_kind(value)}")
-        return value
-
-    def integer(self, raw: dict[str, Any], key: str, where: _Where) -> int | None:
-        if key not in raw:
-            return None
-        value = raw[key]
-        if type(value) is not int:
-            raise self.fail(_at(where, key), f"{key} must be a whole number, not {_kind(value)}")
-        if value < 0:
-            raise self.fail(_at(where, key), f"{key} must be 0 or more, not {value}")
-        return value
-
-    def day(self, raw: dict[str, Any], key: str, where: _Where) -> date | None:
-        if key not in raw:
-            return None
-        value = raw[key]
-        if isinstance(value, datetime):
-            return value.date()
-        if isinstance(value, date):
-            return value
-        if isinstance(value, str):
-            try:
-                return date.fromisoformat(value.strip())
-            except ValueError:
-                pass
-        raise self.fail(
-            _at(where, key), f"{key} must be a date like 2024-04-23, not {_kind(value)}"
-        )
-
-    def choice(
-        self, raw: dict[str, Any], key: str, where: _Where, kind: type[_Choice], default: _Choice
-    ) -> _Choice:
-        if key not in raw:
-            return default
-        value = raw[key]
-        allowed = ", ".join(member.value for member in kind)
-        if isinstance(value, str):
-            try:
-                return kind(value.strip().lower())
-            except ValueError:
-                pass
-        raise self.fail(_at(where, key), f"{key} must be one of {allowed}, not {_kind(value)}")
-
-    def table_list(self, raw: dict[str, Any], key: str, where: _Where) -> list[dict[str, Any]]:
-        value = raw.get(key, [])
-        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-            raise self.fail(_at(where, key), f"{key} must be a list of [[show.{key}]] tables")
-        return value
-
-    # Records -------------------------------------------------------------
-
-    def show(self, index: int, raw: dict[str, Any]) -> Show:
-        where = _Where(index)
-        title = self.string(raw, "title", where, required=True)
-        if not title.strip():
-            raise self.fail(_at(where, "title"), "a show's title cannot be empty")
-        seasons = tuple(
-            self.season(_Where(index, "season", n), item)
-            for n, item in enumerate(self.table_list(raw, "season", where))
-        )
-        numbers: dict[int, int] = {}
-        for n, season in enumerate(seasons):
-            if season.number in numbers:
-                raise self.fail(
-                    _Where(index, "season", n, "number"),
-                    f'"{title}" lists season {season.number} twice',
-                )
-            numbers[season.number] = n
-        cast = tuple(
-            self.cast(_Where(index, "cast", n), item)
-            for n, item in enumerate(self.table_list(raw, "cast", where))
-        )
-        return Show(
-            title=title,
-            original_title=self.string(raw, "original_title", where),
-            network=self.string(raw, "network", where),
-            status=self.choice(raw, "status", where, Status, Status.WATCHING),
-            notes=self.string(raw, "notes", where),
-            added=self.day(raw, "added", where),
-            seasons=seasons,
-            cast=cast,
-            extra={k: v for k, v in raw.items() if k not in SHOW_KEYS},
-        )
-
-    def season(self, where: _Where, raw: dict[str, Any]) -> Season:
-        number = self.integer(raw, "number", where)
-        if number is None:
-            raise self.fail(where, f"{_describe(where)} has no number")
-        window = raw.get("window", "")
-        if type(window) is int:  # `window = 2024`: the year, as a person meant it
-            window = str(window)
-        elif not isinstance(window, str):
-            raise self.fail(
-                _at(where, "window"),
-                f'window must be text in quotes, like "late 2025", not {_kind(window)}',
-            )
-        try:
-            parse_window(window)
-        except WindowError as error:
-            raise self.fail(_at(where, "window"), str(error)) from None
-        episodes = self.integer(raw, "episodes", where)
-        watched = self.integer(raw, "watched", where) or 0
-        try:
-            return Season(
-                number=number,
-                title=self.string(raw, "title", where),
-                episodes=episodes,
-                watched=watched,
-                finished=self.day(raw, "finished", where),
-                window=window,
-                confidence=self.choice(raw, "confidence", where, Confidence, Confidence.CONFIRMED),
-                source=self.string(raw, "source", where),
-                noted=self.day(raw, "noted", where),
-                extra={k: v for k, v in raw.items() if k not in SEASON_KEYS},
-            )
-        except ModelError as error:
-            raise self.fail(_at(where, "watched"), str(error)) from None
-
-    def cast(self, where: _Where, raw: dict[str, Any]) -> CastNote:
-        name = self.string(raw, "name", where, required=True)
-        if not name.strip():
-            raise self.fail(_at(where, "name"), "a cast note's name cannot be empty")
-        return CastNote(
-            name=name,
-            role=self.string(raw, "role", where),
-            note=self.string(raw, "note", where),
-            extra={k: v for k, v in raw.items() if k not in CAST_KEYS},
-        )
-
-
-# The keys the file format defines; any other key is kept as it is, unknown.
-SHOW_KEYS = frozenset(
-    ["title", "original_title", "network", "status", "notes", "added", "season", "cast"]
-)
-SEASON_KEYS = frozenset(
-    [
-        "number",
-        "title",
-        "episodes",
-        "watched",
-        "finished",
-        "window",
-        "confidence",
-        "source",
-        "noted",
-    ]
-)
-CAST_KEYS = frozenset(["name", "role", "note"])
-
-
-def _at(where: _Where, key: str) -> _Where:
-    return _Where(where.show, where.part, where.item, key)
+def _where(path: SchemaPath, key: str | None) -> _Where:
+    """A schema path, ("show", 2, "season", 0), as a place in the file."""
+    show = path[1] if len(path) > 1 and isinstance(path[1], int) else None
+    part = path[2] if len(path) > 2 and isinstance(path[2], str) else None
+    item = path[3] if len(path) > 3 and isinstance(path[3], int) else (0 if part else None)
+    return _Where(show, part, item, key)
 
 
 def _describe(where: _Where) -> str:
@@ -356,27 +224,14 @@ def _describe(where: _Where) -> str:
         return f"[[show.season]] {(where.item or 0) + 1} of show {(where.show or 0) + 1}"
     if where.part == "cast":
         return f"[[show.cast]] {(where.item or 0) + 1} of show {(where.show or 0) + 1}"
+    if where.part == "ids":
+        return f"[show.ids] of show {(where.show or 0) + 1}"
     return f"[[show]] {(where.show or 0) + 1}"
 
 
-def _kind(value: object) -> str:
-    if isinstance(value, bool):
-        return f"{str(value).lower()} (true/false)"
-    if isinstance(value, str):
-        shown = value if len(value) <= 30 else value[:29] + "…"
-        return f"{shown!r}"
-    if isinstance(value, int | float):
-        return f"the number {value}"
-    if isinstance(value, datetime | date):
-        return f"the date {value.isoformat()}"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a table"
-    return type(value).__name__
-
-
-_HEADER = re.compile(r"^\s*\[\[\s*show\s*(?:\.\s*(season|cast)\s*)?\]\]")
+_HEADER = re.compile(
+    r"^\s*(?:\[\[\s*show\s*(?:\.\s*(season|cast)\s*)?\]\]|\[\s*show\s*\.\s*(ids)\s*\])"
+)
 _OTHER_HEADER = re.compile(r"^\s*\[")
 _KEY = re.compile(r"""^\s*(?:"([^"]*)"|'([^']*)'|([A-Za-z0-9_-]+))\s*=""")
 
@@ -384,16 +239,16 @@ _KEY = re.compile(r"""^\s*(?:"([^"]*)"|'([^']*)'|([A-Za-z0-9_-]+))\s*=""")
 def _locate(text: str, where: _Where) -> int | None:
     """The line of `where` in the file: the key's line, else its table's header line."""
     show, part = -1, None
-    counts = {"season": -1, "cast": -1}
+    counts = {"season": -1, "cast": -1, "ids": -1}
     table_line: int | None = None
     in_target = where.show is None  # top-level keys stand before the first table
     for number, line in enumerate(text.splitlines(), 1):
         if header := _HEADER.match(line):
-            if header[1] is None:
+            if header[1] is None and header[2] is None:
                 show, part = show + 1, None
-                counts = {"season": -1, "cast": -1}
+                counts = {"season": -1, "cast": -1, "ids": -1}
             else:
-                part = header[1]
+                part = header[1] or header[2]
                 counts[part] += 1
             in_target = (
                 show == where.show
@@ -422,51 +277,6 @@ def _locate(text: str, where: _Where) -> int | None:
 # Writing
 
 
-def _put(table: dict[str, Any], key: str, value: object) -> None:
-    if value not in ("", None):
-        table[key] = value
-
-
-def show_table(show: Show) -> dict[str, Any]:
-    """A show as the TOML table PRODUCT.md describes, unknown keys after the known ones."""
-    table: dict[str, Any] = {"title": show.title}
-    _put(table, "original_title", show.original_title)
-    _put(table, "network", show.network)
-    table["status"] = show.status.value
-    _put(table, "notes", show.notes)
-    _put(table, "added", show.added)
-    table.update(show.extra)
-    if show.seasons:
-        table["season"] = [_season_table(season) for season in show.seasons]
-    if show.cast:
-        table["cast"] = [_cast_table(note) for note in show.cast]
-    return table
-
-
-def _season_table(season: Season) -> dict[str, Any]:
-    table: dict[str, Any] = {"number": season.number}
-    _put(table, "title", season.title)
-    _put(table, "episodes", season.episodes)
-    if season.watched:
-        table["watched"] = season.watched
-    _put(table, "finished", season.finished)
-    _put(table, "window", season.window)
-    if season.window or season.confidence is not Confidence.CONFIRMED:
-        table["confidence"] = season.confidence.value
-    _put(table, "source", season.source)
-    _put(table, "noted", season.noted)
-    table.update(season.extra)
-    return table
-
-
-def _cast_table(note: CastNote) -> dict[str, Any]:
-    table: dict[str, Any] = {"name": note.name}
-    _put(table, "role", note.role)
-    _put(table, "note", note.note)
-    table.update(note.extra)
-    return table
-
-
 def dump_show(show: Show) -> str:
     """One show's `[[show]]` block, ready to be joined with the others.
 
@@ -475,7 +285,7 @@ def dump_show(show: Show) -> str:
     list of short tables inline (`cast = [{ name = "…" }]`), which is valid but
     not the file people were told to expect and edit.
     """
-    table = show_table(show)
+    table = schema.table(show)
     seasons = table.pop("season", [])
     cast = table.pop("cast", [])
     parts = [_section("show", table)]
@@ -522,7 +332,6 @@ class ShowTextCache:
 
     def __init__(self) -> None:
         self._texts: dict[int, tuple[Show, str]] = {}
-        self.last_blocks: list[str] = []
 
     def seed(self, shows: list[Show], texts: list[str]) -> None:
         """Texts known for these shows, such as their blocks in the file just read."""
@@ -530,7 +339,7 @@ class ShowTextCache:
             self._texts[id(show)] = (show, text)
 
     def render(self, shows: Sequence[Show], extra: Extra) -> str:
-        """The file's text; the blocks it joined are kept in `last_blocks`."""
+        """The file's text."""
         texts: dict[int, tuple[Show, str]] = {}
         blocks: list[str] = []
         for show in shows:
@@ -539,7 +348,6 @@ class ShowTextCache:
             texts[id(show)] = (show, text)
             blocks.append(text)
         self._texts = texts
-        self.last_blocks = blocks
         return "\n".join([_dump_head(extra), *blocks])
 
 
@@ -569,46 +377,3 @@ def split_show_blocks(text: str) -> list[str] | None:
         return None
     ends = [*starts[1:], len(text)]
     return [text[start:end].rstrip() + "\n" for start, end in zip(starts, ends, strict=True)]
-
-
-def reparse_changed_blocks(
-    text: str, path: Path, blocks: Sequence[str], known: Mapping[str, Show]
-) -> Watchlist | None:
-    """The watchlist, parsing only the `[[show]]` blocks not in `known`; None if unsure.
-
-    `blocks` is `split_show_blocks(text)`, and `known` maps block texts to the
-    shows they were read as before (by a full parse, or written by a save). A
-    block is a TOML document of its own (its tables are absolute paths), so a
-    block seen before means the same show, and a file edited by hand in one
-    show costs one block's parse. Anything unexpected (a block or head that does
-    not parse, a bad value, a duplicate title) returns None: the caller parses
-    the whole file, which also says what is wrong and where.
-    """
-    first = _SHOW_BLOCK_HEADER.search("\n" + text)
-    if first is None or "\x00" in text:
-        return None
-    reader = _Reader(text, path)
-    try:
-        head = tomllib.loads(text[: first.start()])
-        if "show" in head or _too_deep(head):
-            return None
-        extra = reader.watchlist(head).extra
-        shows: list[Show] = []
-        seen: set[str] = set()
-        for index, block in enumerate(blocks):
-            show = known.get(block)
-            if show is None:
-                document = tomllib.loads(block)
-                parts = document.get("show")
-                if len(document) != 1 or not isinstance(parts, list) or len(parts) != 1:
-                    return None
-                if not isinstance(parts[0], dict) or _too_deep(document):
-                    return None
-                show = reader.show(index, parts[0])
-            if show.key in seen:
-                return None
-            seen.add(show.key)
-            shows.append(show)
-    except (tomllib.TOMLDecodeError, RecursionError, WatchlistFileError):
-        return None
-    return Watchlist(shows, extra)

@@ -14,22 +14,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from watchtui.core import parsecache
-from watchtui.core.codec import (
-    ShowTextCache,
-    decode,
-    parse_watchlist,
-    reparse_changed_blocks,
-    split_show_blocks,
-)
+from watchtui.core.codec import ShowTextCache, decode, parse_watchlist, split_show_blocks
 from watchtui.core.model import Extra, Show, Watchlist
 from watchtui.core.store import ConflictError, Fingerprint, fingerprint, read, write_atomic
 
 __all__ = ["Change", "ConflictError", "Document", "Snapshot", "collector_paused"]
 
 UNDO_DEPTH = 100
-CACHE_FROM_SHOWS = 500
-"""Smaller files parse faster than the cache would pay for itself."""
 
 
 @contextmanager
@@ -77,63 +68,33 @@ class Document:
         self.cache = cache or ShowTextCache()
         self.history: list[Change] = []
         self._backed_up = False
-        self._written: _Written | None = None
-        # The file as read, when the parse cache did not hold it: stored by remember().
-        self._unremembered: (
-            tuple[bytes, Watchlist, list[str] | None, parsecache.KnownShows | None] | None
-        ) = None
+        self._as_read: tuple[str, tuple[Show, ...]] | None = None
+        """The file's text and shows as read, until the first write seeds the text cache."""
         self._write_lock = threading.Lock()
 
     @classmethod
-    def open(cls, path: Path, *, use_cache: bool = True, defer_cache: bool = False) -> Document:
-        """Read the file (a missing one is an empty watchlist); WatchlistFileError if bad.
-
-        A large file opens from the parse cache when the cache holds exactly its bytes;
-        after an edit elsewhere, only the shows whose text changed are parsed again.
-        A cache that did not match is rewritten at once, or with `defer_cache` by
-        `remember()` (an app calls it as it quits, rather than making its start wait).
-        """
+    def open(cls, path: Path) -> Document:
+        """Read the file (a missing one is an empty watchlist); WatchlistFileError if bad."""
         data, found = read(path)
         if data is None:
             return cls(path, Watchlist(), None)
         with collector_paused():
-            entry = parsecache.read(path) if use_cache else None
-            cached = entry.load(data) if entry is not None else None
-            known = None
-            if cached is not None:
-                watchlist, blocks = cached
-            else:
-                text = decode(data, path)
-                blocks = split_show_blocks(text)
-                reparsed = None
-                if entry is not None and blocks:  # changed since cached: parse what changed
-                    known = entry.known_blocks()
-                    reparsed = reparse_changed_blocks(text, path, blocks, known) if known else None
-                watchlist = reparsed if reparsed is not None else parse_watchlist(text, path)
+            text = decode(data, path)
+            watchlist = parse_watchlist(text, path)
         document = cls(path, watchlist, found)
-        if blocks is not None and len(blocks) == len(watchlist.shows):
-            document.cache.seed(watchlist.shows, blocks)
-        if cached is None and use_cache and len(watchlist.shows) >= CACHE_FROM_SHOWS:
-            as_read = Watchlist(list(watchlist.shows), watchlist.extra)
-            document._unremembered = (data, as_read, blocks, known)
-            if not defer_cache:
-                document.remember()
+        document._as_read = (text, tuple(watchlist.shows))
         return document
 
-    def remember(self) -> None:
-        """Refresh the parse cache for the file as last written or read, if the cache
-        does not hold it yet (a large file's next start)."""
-        written, unremembered = self._written, self._unremembered
-        self._unremembered = None
-        if written is not None and len(self.watchlist.shows) >= CACHE_FROM_SHOWS:
-            parsecache.store(
-                self.path,
-                written.text.encode("utf-8"),
-                Watchlist(list(written.snapshot.shows), written.snapshot.extra),
-                written.blocks,
-            )
-        elif written is None and unremembered is not None:
-            parsecache.store(self.path, *unremembered)
+    def _seed_cache(self) -> None:
+        """Give the text cache each show's block as the person wrote it, comments and all,
+        so a save rewrites only what changed. Done at the first write, not at start."""
+        as_read, self._as_read = self._as_read, None
+        if as_read is None:
+            return
+        text, shows = as_read
+        blocks = split_show_blocks(text)
+        if blocks is not None and len(blocks) == len(shows):
+            self.cache.seed(list(shows), blocks)
 
     # Changes -------------------------------------------------------------
 
@@ -186,6 +147,7 @@ class Document:
 
     def text(self) -> str:
         with self._write_lock:
+            self._seed_cache()
             return self.cache.render(self.watchlist.shows, self.watchlist.extra)
 
     def snapshot(self, *, force: bool = False) -> Snapshot:
@@ -200,8 +162,8 @@ class Document:
         and the text cache is only used under the same lock.
         """
         with self._write_lock:
+            self._seed_cache()
             text = self.cache.render(snapshot.shows, snapshot.extra)
-            blocks = self.cache.last_blocks
             expected = fingerprint(self.path) if snapshot.force else self.expected
             # A forced save writes over another program's change: keep that version as
             # .bak1 even if this run has made its backup already.
@@ -209,7 +171,6 @@ class Document:
                 self.path, text, expected, backup=snapshot.force or not self._backed_up
             )
             self._backed_up = True
-            self._written = _Written(snapshot, text, blocks)
 
     def save(self, *, force: bool = False) -> None:
         """Write the file atomically now; ConflictError if it changed on disk (unless force)."""
@@ -229,12 +190,3 @@ class Snapshot:
     shows: tuple[Show, ...]
     extra: Extra
     force: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class _Written:
-    """The last snapshot written, with the text and per-show blocks it was written as."""
-
-    snapshot: Snapshot
-    text: str
-    blocks: list[str]

@@ -23,7 +23,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -31,13 +31,24 @@ from typing import Any
 
 from watchtui.core.codec import MAX_FILE_BYTES
 from watchtui.core.interchange import ImportFileError, load_json, read_watchtui_json
-from watchtui.core.model import CastNote, Season, Show, Status, Watchlist, title_key
+from watchtui.core.model import (
+    MAX_COUNT,
+    CastNote,
+    Ids,
+    Season,
+    Show,
+    Status,
+    Watchlist,
+    replace,
+    title_key,
+)
 
 __all__ = [
     "ImportFormat",
     "Incoming",
     "MergePlan",
     "detect_format",
+    "merge_ids",
     "merge_season",
     "merge_show",
     "plan_merge",
@@ -191,9 +202,11 @@ def _read_imdb(text: str, path: Path, today: date) -> Incoming:
         if not title:
             raise ImportFileError(path, f"the series {cell('Const') or ''} has no title", start)
         original = cell("Original Title")
+        const = cell("Const")
         shows.append(
             Show(
                 title=title,
+                ids=Ids(imdb=const) if _IMDB_ID.fullmatch(const) else Ids(),
                 original_title="" if title_key(original) == title_key(title) else original,
                 status=Status.PLANNED,
                 notes="\n".join(cell("Description").splitlines()),
@@ -201,6 +214,9 @@ def _read_imdb(text: str, path: Path, today: date) -> Incoming:
             )
         )
     return Incoming(ImportFormat.IMDB, shows, skipped, added=today)
+
+
+_IMDB_ID = re.compile(r"tt[0-9]{1,12}")
 
 
 # Trakt ------------------------------------------------------------------------
@@ -214,6 +230,7 @@ class _TraktShow:
     watching: bool = False
     added: date | None = None
     seasons: dict[int, set[int]] = field(default_factory=dict)  # season -> episodes seen
+    ids: Ids = field(default_factory=Ids)
 
 
 class _TraktReader:
@@ -250,6 +267,7 @@ class _TraktReader:
         shows = [
             Show(
                 title=found.title,
+                ids=found.ids,
                 status=Status.WATCHING if found.watching else Status.PLANNED,
                 added=found.added,
                 seasons=tuple(
@@ -309,8 +327,9 @@ class _TraktReader:
         title = raw.get("title")
         if not isinstance(title, str) or not title.strip():
             raise self.fail(f"{where}.title", f"expected the show's title, found {_kind(title)}")
-        key = title_key(title)
-        return self.shows.setdefault(key, _TraktShow(title.strip()))
+        found = self.shows.setdefault(title_key(title), _TraktShow(title.strip()))
+        found.ids = merge_ids(found.ids, _trakt_ids(raw.get("ids")))
+        return found
 
     def number(self, raw: dict[str, Any], name: str, where: str) -> int:
         value = raw.get(name)
@@ -338,6 +357,24 @@ class _TraktReader:
                 episode_number = self.number(episode, "number", f"{at}.episodes[{m}]")
                 if episode.get("plays", 1) != 0:
                     seen.add(episode_number)
+
+
+def _trakt_ids(raw: Any) -> Ids:
+    """Trakt's `ids` object (trakt, slug, imdb, tmdb, tvdb; any may be null) as ids."""
+    if not isinstance(raw, dict):
+        return Ids()
+
+    def number(name: str) -> int | None:
+        value = raw.get(name)
+        return value if type(value) is int and 0 <= value <= MAX_COUNT else None
+
+    imdb = raw.get("imdb")
+    return Ids(
+        imdb=imdb if isinstance(imdb, str) and _IMDB_ID.fullmatch(imdb) else None,
+        tvdb=number("tvdb"),
+        tmdb=number("tmdb"),
+        trakt=number("trakt"),
+    )
 
 
 def _kind(value: Any) -> str:
@@ -384,6 +421,21 @@ def merge_season(old: Season, new: Season) -> Season:
     )
 
 
+def merge_ids(old: Ids, new: Ids) -> Ids:
+    """`old` with the ids only `new` knows; an id the user has is never replaced."""
+    if not new:
+        return old
+    filled = {
+        name: getattr(new, name)
+        for name in Ids.__struct_fields__
+        if name != "extra" and getattr(old, name) is None and getattr(new, name) is not None
+    }
+    extra = {**new.extra, **old.extra}
+    if not filled and extra == old.extra:
+        return old
+    return replace(old, extra=extra, **filled)
+
+
 def merge_show(old: Show, new: Show) -> Show:
     """`old` with what `new` adds; the user's own values always win."""
     seasons = {season.number: season for season in old.seasons}
@@ -402,6 +454,7 @@ def merge_show(old: Show, new: Show) -> Show:
         network=old.network or new.network,
         notes=old.notes or new.notes,
         added=old.added or new.added,
+        ids=merge_ids(old.ids, new.ids),
         seasons=tuple(sorted(seasons.values(), key=lambda s: s.number)),
         cast=tuple(cast),
         extra={**new.extra, **old.extra},

@@ -19,22 +19,21 @@ import json
 import math
 from collections.abc import Iterable
 from datetime import date, datetime, time
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from watchtui.core.codec import CAST_KEYS, SEASON_KEYS, SHOW_KEYS, WatchlistFileError
+from watchtui.core.codec import WatchlistFileError
 from watchtui.core.model import (
-    CastNote,
-    Confidence,
-    ModelError,
     Season,
     Show,
-    Status,
     Watchlist,
 )
+from watchtui.core.schema import KEYS, Checker, fields
+from watchtui.core.schema import Path as SchemaPath
 from watchtui.core.state import highlight, next_season, season_state
 from watchtui.core.timeline import Timeline, TimelineEntry
-from watchtui.core.windows import WindowError, parse_window
+from watchtui.core.windows import parse_window
 
 __all__ = [
     "CSV_COLUMNS",
@@ -114,32 +113,38 @@ def _day(value: date | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
+def _stored_json(record: Any, **nested: Any) -> dict[str, Any]:
+    """Every stored field of a record under its JSON name (absent ones as null or ""),
+    `nested` in place of the lists of records it gives, and `extra` last."""
+    out: dict[str, Any] = {}
+    for field in fields(type(record)):
+        name = _JSON_NAMES.get(field.key, field.key)
+        value = getattr(record, field.attr)
+        if name in nested:
+            out[name] = nested[name]
+        elif field.kind == "records":
+            out[name] = [_stored_json(item) for item in value]
+        elif field.kind == "table":
+            out[name] = _stored_json(value)
+        elif isinstance(value, date):
+            out[name] = value.isoformat()
+        else:
+            out[name] = value.value if isinstance(value, Enum) else value
+    out["extra"] = encode_json_value(record.extra)
+    return out
+
+
 def season_json(season: Season, today: date) -> dict[str, Any]:
     window = parse_window(season.window)
+    stored = _stored_json(season)
+    extra = stored.pop("extra")
     return {
-        "number": season.number,
-        "title": season.title,
-        "episodes": season.episodes,
-        "watched": season.watched,
-        "finished": _day(season.finished),
-        "window": season.window,
-        "confidence": season.confidence.value,
-        "source": season.source,
-        "noted": _day(season.noted),
+        **stored,
         "start": _day(window.start) if window else None,
         "end": _day(window.end) if window else None,
         "precision": window.precision.value if window else None,
         "state": season_state(season, today).value,
-        "extra": encode_json_value(season.extra),
-    }
-
-
-def cast_json(note: CastNote) -> dict[str, Any]:
-    return {
-        "name": note.name,
-        "role": note.role,
-        "note": note.note,
-        "extra": encode_json_value(note.extra),
+        "extra": extra,
     }
 
 
@@ -147,17 +152,9 @@ def show_json(show: Show, today: date) -> dict[str, Any]:
     following = next_season(show, today)
     marked = highlight(show, today)
     return {
-        "title": show.title,
-        "original_title": show.original_title,
-        "network": show.network,
-        "status": show.status.value,
-        "notes": show.notes,
-        "added": _day(show.added),
         "next_season": following[0].number if following else None,
         "highlight": marked.state.value if marked else None,
-        "seasons": [season_json(season, today) for season in show.seasons],
-        "cast": [cast_json(note) for note in show.cast],
-        "extra": encode_json_value(show.extra),
+        **_stored_json(show, seasons=[season_json(season, today) for season in show.seasons]),
     }
 
 
@@ -266,8 +263,21 @@ def watchlist_csv(shows: Iterable[Show], today: date) -> str:
 # Reading our own JSON
 
 
-class _JsonReader:
+_DERIVED: dict[type[Any], frozenset[str]] = {
+    Show: frozenset(["next_season", "highlight"]),
+    Season: frozenset(["start", "end", "precision", "state"]),
+}
+"""Keys the JSON shape adds for scripts; ignored on import."""
+_JSON_NAMES = {"show": "shows", "season": "seasons"}
+"""Where the JSON shape names a list in the plural and the file in the singular."""
+_TOP_FIELDS = frozenset(["version", "show"])
+
+
+class _JsonVoice:
     """Strict reading of the JSON shape, every error naming the key it is about."""
+
+    lenient = False
+    spanning_key: str | None = None
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -275,47 +285,68 @@ class _JsonReader:
     def fail(self, key: str, problem: str) -> ImportFileError:
         return ImportFileError(self.path, f"{key}: {problem}")
 
+    def name(self, where: SchemaPath, key: str | None = None) -> str:
+        text = ""
+        for part in (*where, key) if key is not None else where:
+            if isinstance(part, int):
+                text += f"[{part}]"
+            else:
+                text += ("." if text else "") + _JSON_NAMES.get(part, part)
+        return text
+
+    def refused(self, where: SchemaPath, key: str | None, problem: str) -> ImportFileError:
+        return self.fail(self.name(where, key), problem)
+
+    def missing(self, where: SchemaPath, key: str, expected: str) -> str:
+        return self.wrong(where, key, expected, None)
+
+    def wrong(self, where: SchemaPath, key: str, expected: str, value: object) -> str:
+        expected = {
+            "a whole number": "a whole number 0 or more",
+            "a list of tables": "a list",
+            "a table": "an object",
+        }.get(expected, expected)
+        if expected.startswith("text"):
+            expected = "text"
+        return f"expected {expected}, found {_json_kind(value)}"
+
     def table(self, value: Any, key: str) -> dict[str, Any]:
         if not isinstance(value, dict):
             raise self.fail(key, f"expected an object, found {_json_kind(value)}")
         return value
 
-    def items(self, raw: dict[str, Any], name: str, key: str) -> list[Any]:
-        value = raw.get(name, [])
-        if not isinstance(value, list):
-            raise self.fail(f"{key}.{name}", f"expected a list, found {_json_kind(value)}")
-        return value
-
-    def text(self, raw: dict[str, Any], name: str, key: str, required: bool = False) -> str:
-        value = raw.get(name)
-        if value is None and not required:
-            return ""
-        if not isinstance(value, str):
-            raise self.fail(f"{key}.{name}", f"expected text, found {_json_kind(value)}")
-        return value
-
-    def count(self, raw: dict[str, Any], name: str, key: str, required: bool = False) -> int | None:
-        value = raw.get(name)
-        if value is None and not required:
-            return None
-        if type(value) is not int or value < 0:
-            raise self.fail(
-                f"{key}.{name}", f"expected a whole number 0 or more, found {_json_kind(value)}"
-            )
-        return value
-
-    def day(self, raw: dict[str, Any], name: str, key: str) -> date | None:
-        value = raw.get(name)
-        if value is None:
-            return None
-        if isinstance(value, str):
-            try:
-                return date.fromisoformat(value)
-            except ValueError:
-                pass
-        raise self.fail(
-            f"{key}.{name}", f"expected a date like 2024-04-23, found {_json_kind(value)}"
-        )
+    def as_file_table(
+        self, cls: type[Any], raw: dict[str, Any], where: SchemaPath
+    ) -> dict[str, Any]:
+        """A JSON object as the file's table: plural lists renamed, derived keys dropped,
+        extra keys decoded and put beside the known ones."""
+        key = self.name(where)
+        dropped = _DERIVED.get(cls, frozenset())
+        table = {k: v for k, v in raw.items() if k not in dropped and k != "extra"}
+        for plural in ("seasons",):
+            if plural in table:
+                table["season"] = table.pop(plural)
+        for field in fields(cls):
+            value = table.get(field.key)
+            if field.record is None or value is None:
+                continue
+            items = value if field.kind == "records" else [value]
+            if not isinstance(items, list):
+                raise self.fail(
+                    f"{key}.{_JSON_NAMES.get(field.key, field.key)}",
+                    f"expected a list, found {_json_kind(value)}",
+                )
+            converted = [
+                self.as_file_table(
+                    field.record,
+                    self.table(item, self.name((*where, field.key, n))),
+                    (*where, field.key, n),
+                )
+                for n, item in enumerate(items)
+            ]
+            table[field.key] = converted if field.kind == "records" else converted[0]
+        table.update(self.extra(raw, key, KEYS[cls]))
+        return table
 
     def extra(self, raw: dict[str, Any], key: str, known: frozenset[str]) -> dict[str, Any]:
         value = raw.get("extra", {})
@@ -332,81 +363,6 @@ class _JsonReader:
             raise self.fail(f"{key}.extra", str(error)) from None
         return decoded
 
-    def season(self, raw: dict[str, Any], key: str) -> Season:
-        number = self.count(raw, "number", key, required=True)
-        assert number is not None
-        window = self.text(raw, "window", key)
-        try:
-            parse_window(window)
-        except WindowError as error:
-            raise self.fail(f"{key}.window", str(error)) from None
-        confidence = raw.get("confidence") or Confidence.CONFIRMED.value
-        if confidence not in {c.value for c in Confidence}:
-            raise self.fail(
-                f"{key}.confidence",
-                f"expected one of {', '.join(c.value for c in Confidence)}, "
-                f"found {_json_kind(confidence)}",
-            )
-        try:
-            return Season(
-                number=number,
-                title=self.text(raw, "title", key),
-                episodes=self.count(raw, "episodes", key),
-                watched=self.count(raw, "watched", key) or 0,
-                finished=self.day(raw, "finished", key),
-                window=window,
-                confidence=Confidence(confidence),
-                source=self.text(raw, "source", key),
-                noted=self.day(raw, "noted", key),
-                extra=self.extra(raw, key, _SEASON_FIELDS),
-            )
-        except ModelError as error:
-            raise self.fail(key, str(error)) from None
-
-    def cast(self, raw: dict[str, Any], key: str) -> CastNote:
-        name = self.text(raw, "name", key, required=True)
-        if not name.strip():
-            raise self.fail(f"{key}.name", "a cast note's name cannot be empty")
-        return CastNote(
-            name=name,
-            role=self.text(raw, "role", key),
-            note=self.text(raw, "note", key),
-            extra=self.extra(raw, key, _CAST_FIELDS),
-        )
-
-    def show(self, raw: dict[str, Any], key: str) -> Show:
-        title = self.text(raw, "title", key, required=True)
-        if not title.strip():
-            raise self.fail(f"{key}.title", "a show's title cannot be empty")
-        status = raw.get("status") or Status.WATCHING.value
-        if status not in {s.value for s in Status}:
-            raise self.fail(
-                f"{key}.status",
-                f"expected one of {', '.join(s.value for s in Status)}, found {_json_kind(status)}",
-            )
-        seasons: list[Season] = []
-        for n, item in enumerate(self.items(raw, "seasons", key)):
-            where = f"{key}.seasons[{n}]"
-            season = self.season(self.table(item, where), where)
-            if any(s.number == season.number for s in seasons):
-                raise self.fail(f"{where}.number", f"season {season.number} is listed twice")
-            seasons.append(season)
-        cast = []
-        for n, item in enumerate(self.items(raw, "cast", key)):
-            where = f"{key}.cast[{n}]"
-            cast.append(self.cast(self.table(item, where), where))
-        return Show(
-            title=title,
-            original_title=self.text(raw, "original_title", key),
-            network=self.text(raw, "network", key),
-            status=Status(status),
-            notes=self.text(raw, "notes", key),
-            added=self.day(raw, "added", key),
-            seasons=tuple(seasons),
-            cast=tuple(cast),
-            extra=self.extra(raw, key, _SHOW_FIELDS),
-        )
-
     def watchlist(self, document: Any) -> Watchlist:
         raw = self.table(document, "(top level)")
         if "shows" not in raw:
@@ -418,22 +374,21 @@ class _JsonReader:
                 f"shape version {version!r} is not one this watchtui reads "
                 f"(it reads {JSON_SHAPE_VERSION})",
             )
+        items = raw.get("shows")
+        if not isinstance(items, list):
+            raise self.fail("shows", f"expected a list, found {_json_kind(items)}")
+        checker = Checker(self)
         shows: list[Show] = []
         seen: set[str] = set()
-        for n, item in enumerate(self.items(raw, "shows", "")):
-            where = f"shows[{n}]"
-            show = self.show(self.table(item, where), where)
+        for n, item in enumerate(items):
+            where: SchemaPath = ("show", n)
+            table = self.as_file_table(Show, self.table(item, self.name(where)), where)
+            show: Show = checker.record(Show, table, where)
             if show.key in seen:
-                raise self.fail(f"{where}.title", f'a second show titled "{show.title}"')
+                raise self.fail(f"{self.name(where)}.title", f'a second show titled "{show.title}"')
             seen.add(show.key)
             shows.append(show)
         return Watchlist(shows, self.extra(raw, "(top level)", _TOP_FIELDS))
-
-
-_SHOW_FIELDS = SHOW_KEYS
-_SEASON_FIELDS = SEASON_KEYS
-_CAST_FIELDS = CAST_KEYS
-_TOP_FIELDS = frozenset(["version", "show"])
 
 
 def _json_kind(value: Any) -> str:
@@ -465,4 +420,4 @@ def load_json(text: str, path: Path) -> Any:
 
 def read_watchtui_json(document: Any, path: Path) -> Watchlist:
     """The watchlist a watchtui JSON export describes (derived fields ignored)."""
-    return _JsonReader(path).watchlist(document)
+    return _JsonVoice(path).watchlist(document)

@@ -9,7 +9,6 @@ nothing is returned until all are valid.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import replace
 from datetime import date
 from typing import Generic, TypeVar
 
@@ -33,6 +32,7 @@ from watchtui.core.model import (
     Show,
     Status,
     Watchlist,
+    replace,
     title_key,
 )
 from watchtui.core.windows import WindowError, parse_window
@@ -250,7 +250,7 @@ class ShowForm(FormScreen[Show]):
             "notes": self.value("notes").strip(),
         }
         if self.show is not None:
-            return replace(self.show, **fields)  # type: ignore[arg-type]
+            return replace(self.show, **fields)
         return Show(added=self.today, **fields)  # type: ignore[arg-type]
 
 
@@ -397,7 +397,7 @@ class SeasonForm(FormScreen[Season]):
             "noted": noted,
         }
         if old is not None:
-            return replace(old, **fields)  # type: ignore[arg-type]
+            return replace(old, **fields)
         return Season(**fields)  # type: ignore[arg-type]
 
 

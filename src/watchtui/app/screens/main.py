@@ -588,9 +588,8 @@ class MainScreen(Screen[None]):
         )
 
     def on_unmount(self) -> None:
-        """Finish any save in progress, and refresh the parse cache of a large file."""
-        if self.saver.close() is None:
-            self.document.remember()
+        """Finish any save in progress."""
+        self.saver.close()
 
 
 _FILTER_WORDS = {
