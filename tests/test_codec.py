@@ -1,10 +1,11 @@
-"""The file format: round trips, the documented example, unknown keys and clear errors."""
+"""The file format: docs/file-format.md against the reader, round trips, unknown keys, errors."""
 
 from __future__ import annotations
 
 import re
 import tempfile
 import tomllib
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
@@ -14,7 +15,12 @@ from hypothesis import strategies as st
 
 from helpers.strategies import watchlists
 from watchtui.core.codec import (
+    CAST_KEYS,
+    FILE_VERSION,
+    MAX_FILE_BYTES,
     MAX_NESTING,
+    SEASON_KEYS,
+    SHOW_KEYS,
     ShowTextCache,
     WatchlistFileError,
     dump_show,
@@ -25,51 +31,70 @@ from watchtui.core.codec import (
 from watchtui.core.document import Change, Document
 from watchtui.core.model import CastNote, Confidence, Season, Show, Status, Watchlist
 from watchtui.core.store import load
+from watchtui.core.windows import Precision, WindowError, parse_window
 
-PRODUCT = Path("/work/shared/PRODUCT.md")
+ROOT = Path(__file__).parent.parent
 HERE = Path("watchlist.toml")
 
-# PRODUCT.md's example, kept here so the suite does not depend on a file outside the repo.
-EXAMPLE = """\
-version = 1
+# ---------------------------------------------------------------------------
+# docs/file-format.md is a contract with people who edit the file by hand:
+# what it says must be what the reader does.
 
-[[show]]
-title = "All of Us Are Dead"
-original_title = "지금 우리 학교는"
-network = "Netflix"
-status = "watching"
-added = 2024-04-23
-
-[[show.season]]
-number = 1
-episodes = 12
-watched = 12
-finished = 2022-02-10
-window = "2022-01-28"
-confidence = "confirmed"
-source = "Netflix"
-
-[[show.season]]
-number = 2
-window = "2024"
-confidence = "hinted"
-source = "BH Entertainment Instagram post listing Park Ji-hu's 2024 projects"
-noted = 2024-04-23
-
-[[show.cast]]
-name = "Park Ji-hu"
-role = "Nam On-jo"
-note = "Survived season 1; returns in season 2"
-"""
+FILE_FORMAT = (ROOT / "docs" / "file-format.md").read_text(encoding="utf-8")
+TOML_BLOCKS = re.findall(r"```toml\n(.*?)```", FILE_FORMAT, re.S)
+EXAMPLE = TOML_BLOCKS[0]
 
 
-@pytest.mark.skipif(not PRODUCT.exists(), reason="PRODUCT.md is not beside the repository")
-def test_example_is_the_one_in_product_md() -> None:
-    blocks = re.findall(r"```toml\n(.*?)```", PRODUCT.read_text(encoding="utf-8"), re.S)
-    assert EXAMPLE in blocks
+def _section(heading: str) -> str:
+    """The text under the `## ` heading that starts with `heading`, up to the next one."""
+    match = re.search(
+        rf"^## {re.escape(heading)}[^\n]*\n(.*?)(?=^## |\Z)", FILE_FORMAT, re.M | re.S
+    )
+    assert match is not None, f"docs/file-format.md has no section {heading!r}"
+    return match[1]
 
 
-def test_product_example_loads_with_the_documented_values() -> None:
+def _table(section: str) -> list[list[str]]:
+    """The rows of the first table in a section (header and rule left out), as cells."""
+    lines = section.splitlines()
+    first = next(n for n, line in enumerate(lines) if line.startswith("|"))
+    rows: list[list[str]] = []
+    for line in lines[first + 2 :]:
+        if not line.startswith("|"):
+            break
+        rows.append([cell.strip() for cell in line.strip().strip("|").split("|")])
+    assert rows, "an empty table"
+    return rows
+
+
+def _codes(cell: str) -> list[str]:
+    return re.findall(r"`([^`]*)`", cell)
+
+
+def _keys(heading: str) -> dict[str, list[str]]:
+    """A key table: each key with its cells (key, type, required, default, meaning)."""
+    return {_codes(row[0])[0]: row for row in _table(_section(heading))}
+
+
+def _ids(show: Show) -> dict[str, object]:
+    """The show's [show.ids], as the reader holds it: in a field of its own once the
+    reader knows the table, else with the show's unknown keys (kept all the same)."""
+    held = getattr(show, "ids", None)
+    if held is None:
+        return dict(show.extra.get("ids", {}))
+    if isinstance(held, Mapping):
+        return {key: value for key, value in held.items() if value not in (None, "")}
+    known = _keys("`[show.ids]`")
+    return {key: getattr(held, key) for key in known if getattr(held, key) not in (None, "")}
+
+
+def test_every_toml_block_of_the_doc_is_a_watchlist_the_reader_accepts() -> None:
+    assert len(TOML_BLOCKS) >= 2
+    for block in TOML_BLOCKS:
+        assert parse_watchlist(block, HERE).shows
+
+
+def test_the_documented_example_loads_with_the_documented_values() -> None:
     watchlist = parse_watchlist(EXAMPLE, HERE)
     assert watchlist.extra == {}
     [show] = watchlist.shows
@@ -106,6 +131,139 @@ def test_product_example_loads_with_the_documented_values() -> None:
     window = show.seasons[1].range
     assert window is not None
     assert (window.start, window.end) == (date(2024, 1, 1), date(2024, 12, 31))
+
+
+def test_the_readme_shows_the_same_example() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    [block] = re.findall(r"```toml\n(.*?)```", readme, re.S)
+    assert parse_watchlist(block, HERE) == parse_watchlist(EXAMPLE, HERE)
+
+
+def test_the_doc_lists_exactly_the_keys_the_reader_knows() -> None:
+    assert set(_keys("The top level")) == {"version", "show"}
+    # `ids` ([show.ids]) is documented as it joins SHOW_KEYS; until the reader knows it,
+    # the table is kept as an unknown key (tested below), so it is allowed here.
+    assert set(_keys("`[[show]]`")) == SHOW_KEYS | {"ids"}
+    assert set(_keys("`[[show.season]]`")) == SEASON_KEYS
+    assert set(_keys("`[[show.cast]]`")) == CAST_KEYS
+
+
+def test_the_documented_version_choices_and_limits_are_the_readers() -> None:
+    assert _codes(_keys("The top level")["version"][3]) == [str(FILE_VERSION)]
+    assert {s.value for s in Status} <= set(_codes(_keys("`[[show]]`")["status"][4]))
+    confidence = _keys("`[[show.season]]`")["confidence"]
+    assert {c.value for c in Confidence} <= set(_codes(confidence[4]))
+    assert _codes(_keys("`[[show]]`")["status"][3]) == [Status.WATCHING.value]
+    assert _codes(confidence[3]) == [Confidence.CONFIRMED.value]
+    unreadable = _section("What makes a file unreadable")
+    assert f"more than {MAX_NESTING} levels" in unreadable
+    assert f"over {MAX_FILE_BYTES // (1024 * 1024)} MB" in unreadable
+
+
+# The smallest table of each kind, its required key last.
+_SHOW_LINES = ["[[show]]", 'title = "A"']
+_RECORDS = {
+    "`[[show]]`": _SHOW_LINES,
+    "`[[show.season]]`": [*_SHOW_LINES, "[[show.season]]", "number = 1"],
+    "`[[show.cast]]`": [*_SHOW_LINES, "[[show.cast]]", 'name = "X"'],
+}
+
+
+def _record(heading: str, text: str) -> object:
+    [show] = parse_watchlist(text, HERE).shows
+    if heading == "`[[show.season]]`":
+        return show.seasons[0]
+    return show.cast[0] if heading == "`[[show.cast]]`" else show
+
+
+def _default(cell: str) -> object:
+    if codes := _codes(cell):
+        return int(codes[0]) if codes[0].isdigit() else codes[0]
+    return {"empty": "", "none": None, "unknown": None}[cell.split()[0]]
+
+
+@pytest.mark.parametrize("heading", list(_RECORDS))
+def test_required_keys_defaults_and_types_are_as_documented(heading: str) -> None:
+    base = _RECORDS[heading]
+    for key, (_, kind, required, default, _meaning) in _keys(heading).items():
+        if "table" in kind:  # seasons, cast notes, ids: tested on their own
+            continue
+        # the record's own two lines (its header and its required key) come last
+        others = [*base[:-2], *(line for line in base[-2:] if not line.startswith(f"{key} ="))]
+        if required == "yes":
+            with pytest.raises(WatchlistFileError, match=f"has no {key}"):
+                parse_watchlist("\n".join(others) + "\n", HERE)
+        else:
+            assert required == "no", key
+            assert getattr(_record(heading, "\n".join(base)), key) == _default(default), key
+        # a value of no documented type is refused, at its line
+        with pytest.raises(WatchlistFileError) as caught:
+            parse_watchlist("\n".join([*others, f"{key} = true"]) + "\n", HERE)
+        assert caught.value.line == len(others) + 1, key
+
+
+def test_the_ids_example_is_read_and_written_back_in_its_place() -> None:
+    [block] = [block for block in TOML_BLOCKS if "[show.ids]" in block]
+    documented = tomllib.loads(block)["show"][0]["ids"]
+    [show] = parse_watchlist(block, HERE).shows
+    assert _ids(show) == documented
+    assert (show.title, show.network, show.status) == ("Severance", "Apple TV+", Status.WATCHING)
+    assert parse_watchlist(dump_watchlist(Watchlist([show])), HERE) == Watchlist([show])
+
+
+def test_every_documented_id_is_kept_after_the_shows_keys_and_before_its_seasons() -> None:
+    values = {
+        key: "tt0944947" if kind == "text" else 1000 + n
+        for n, (key, (_, kind, required, _default, _meaning)) in enumerate(
+            _keys("`[show.ids]`").items()
+        )
+        if required == "no"
+    }
+    assert set(values) == {"imdb", "tvdb", "tmdb", "tvmaze", "trakt", "mal"}
+    ids = "\n".join(f"{key} = {value!r}".replace("'", '"') for key, value in values.items())
+    text = f'[[show]]\ntitle = "A"\n\n[show.ids]\n{ids}\n\n[[show.season]]\nnumber = 1\n'
+    [show] = parse_watchlist(text, HERE).shows
+    assert _ids(show) == values
+    written = dump_watchlist(Watchlist([show]))
+    assert written.index('status = "watching"') < written.index("[show.ids]")
+    assert written.index("[show.ids]") < written.index("[[show.season]]")
+    assert _ids(parse_watchlist(written, HERE).shows[0]) == values
+
+
+def _window_rows() -> list[list[str]]:
+    return _table(_section("Release windows"))
+
+
+def test_every_window_form_in_the_doc_parses_to_the_range_it_gives() -> None:
+    precisions: set[str] = set()
+    for form, examples, precision, covers in _window_rows():
+        assert _codes(examples), form
+        days = [date.fromisoformat(day) for day in re.findall(r"\d{4}-\d{2}-\d{2}", covers)]
+        for example in _codes(examples):
+            window = parse_window(example)
+            if covers == "no window":
+                assert window is None, example
+                continue
+            assert window is not None, example
+            start, end = (days[0], days[0]) if len(days) == 1 else days
+            assert (window.start, window.end, window.precision) == (
+                start,
+                end,
+                _codes(precision)[0],
+            ), example
+            precisions.add(window.precision)
+    assert precisions == set(Precision)  # every kind of window is in the table
+    assert parse_window("") is None  # "empty text" is no window too
+
+
+def test_the_windows_the_doc_says_are_refused_are_refused() -> None:
+    match = re.search(r"Refused, for\s+example:(.*?)(?:\n\n|\Z)", _section("Release windows"), re.S)
+    assert match is not None
+    refused = _codes(match[1])
+    assert len(refused) >= 3
+    for text in refused:
+        with pytest.raises(WindowError):
+            parse_window(text)
 
 
 def test_only_title_number_and_name_are_required() -> None:
