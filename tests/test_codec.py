@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import tempfile
 import tomllib
-from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
@@ -15,12 +14,9 @@ from hypothesis import strategies as st
 
 from helpers.strategies import watchlists
 from watchtui.core.codec import (
-    CAST_KEYS,
     FILE_VERSION,
     MAX_FILE_BYTES,
     MAX_NESTING,
-    SEASON_KEYS,
-    SHOW_KEYS,
     ShowTextCache,
     WatchlistFileError,
     dump_show,
@@ -29,7 +25,8 @@ from watchtui.core.codec import (
     split_show_blocks,
 )
 from watchtui.core.document import Change, Document
-from watchtui.core.model import CastNote, Confidence, Season, Show, Status, Watchlist
+from watchtui.core.model import CastNote, Confidence, Ids, Season, Show, Status, Watchlist
+from watchtui.core.schema import KEYS
 from watchtui.core.store import load
 from watchtui.core.windows import Precision, WindowError, parse_window
 
@@ -77,15 +74,9 @@ def _keys(heading: str) -> dict[str, list[str]]:
 
 
 def _ids(show: Show) -> dict[str, object]:
-    """The show's [show.ids], as the reader holds it: in a field of its own once the
-    reader knows the table, else with the show's unknown keys (kept all the same)."""
-    held = getattr(show, "ids", None)
-    if held is None:
-        return dict(show.extra.get("ids", {}))
-    if isinstance(held, Mapping):
-        return {key: value for key, value in held.items() if value not in (None, "")}
+    """The show's [show.ids] as the reader holds them: the ids it has."""
     known = _keys("`[show.ids]`")
-    return {key: getattr(held, key) for key in known if getattr(held, key) not in (None, "")}
+    return {key: getattr(show.ids, key) for key in known if getattr(show.ids, key) is not None}
 
 
 def test_every_toml_block_of_the_doc_is_a_watchlist_the_reader_accepts() -> None:
@@ -141,11 +132,10 @@ def test_the_readme_shows_the_same_example() -> None:
 
 def test_the_doc_lists_exactly_the_keys_the_reader_knows() -> None:
     assert set(_keys("The top level")) == {"version", "show"}
-    # `ids` ([show.ids]) is documented as it joins SHOW_KEYS; until the reader knows it,
-    # the table is kept as an unknown key (tested below), so it is allowed here.
-    assert set(_keys("`[[show]]`")) == SHOW_KEYS | {"ids"}
-    assert set(_keys("`[[show.season]]`")) == SEASON_KEYS
-    assert set(_keys("`[[show.cast]]`")) == CAST_KEYS
+    assert set(_keys("`[[show]]`")) == KEYS[Show]
+    assert set(_keys("`[show.ids]`")) == KEYS[Ids]
+    assert set(_keys("`[[show.season]]`")) == KEYS[Season]
+    assert set(_keys("`[[show.cast]]`")) == KEYS[CastNote]
 
 
 def test_the_documented_version_choices_and_limits_are_the_readers() -> None:

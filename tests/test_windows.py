@@ -1,4 +1,4 @@
-"""Release windows: PRODUCT.md's table, read exactly, and nothing else accepted."""
+"""Release windows: the table of docs/file-format.md, read exactly, and nothing else accepted."""
 
 from __future__ import annotations
 

@@ -32,8 +32,6 @@ def open_document(path: Path) -> Document:
     # first collection would walk them all at once (70 ms at 10,000 shows), and
     # every full one after. Shows hold no cycles, so replaced ones are still freed.
     with collector_paused():
-        # A stale or missing parse cache is written as the app quits, not before
-        # the first frame (at 10,000 shows that write costs a quarter of a second).
         document = Document.open(path)
         gc.freeze()
     return document

@@ -281,7 +281,7 @@ def dump_show(show: Show) -> str:
     """One show's `[[show]]` block, ready to be joined with the others.
 
     Seasons and cast notes are always written as `[[show.season]]` and
-    `[[show.cast]]` tables, as PRODUCT.md shows them: tomli_w would write a
+    `[[show.cast]]` tables, as docs/file-format.md shows them: tomli_w would write a
     list of short tables inline (`cast = [{ name = "…" }]`), which is valid but
     not the file people were told to expect and edit.
     """

@@ -33,7 +33,7 @@ class SeasonState(StrEnum):
 
 
 def season_state(season: Season, today: date) -> SeasonState:
-    """The first state of PRODUCT.md's ordered list that applies."""
+    """The first state of the ordered list in docs/behaviour.md that applies."""
     if season.finished is not None or (
         season.episodes is not None and season.episodes > 0 and season.watched >= season.episodes
     ):
