@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from helpers.strategies import watchlists
+from watchtui.core import codec
 from watchtui.core.codec import (
     FILE_VERSION,
     MAX_FILE_BYTES,
@@ -589,3 +590,27 @@ _LINES = st.sampled_from(
 @given(st.lists(_LINES, max_size=12).map("\n".join))
 def test_splitting_show_blocks_agrees_with_a_line_by_line_reading(text: str) -> None:
     assert split_show_blocks(text) == _reference_split(text)
+
+
+@settings(max_examples=60, deadline=None)
+@given(watchlist=watchlists(max_shows=6), chunk=st.integers(1, 3))
+def test_the_fast_path_reads_what_the_friendly_path_reads(watchlist: Watchlist, chunk: int) -> None:
+    """A file cut into chunks of `[[show]]` blocks (the fast path) reads as the same
+    watchlist as the whole text read by tomllib and checked key by key."""
+    text = dump_watchlist(watchlist)
+    original = codec.CHUNK
+    codec.CHUNK = chunk
+    try:
+        fast = codec._fast(text)
+    finally:
+        codec.CHUNK = original
+    assert fast == codec._friendly(text, HERE) == watchlist
+
+
+def test_the_fast_path_hands_a_lenient_file_to_the_friendly_path() -> None:
+    text = 'version = 1\n[[show]]\ntitle = "Dark"\nstatus = " Completed "\n'
+    text += "[[show.season]]\nnumber = 1\nwindow = 2017\n"
+    with pytest.raises(codec.Refused):
+        codec._fast(text)
+    show = parse_watchlist(text, HERE).shows[0]
+    assert show.status is Status.COMPLETED and show.seasons[0].window == "2017"

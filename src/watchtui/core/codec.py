@@ -95,25 +95,44 @@ def parse_watchlist(text: str, path: Path) -> Watchlist:
             text.count("\n", 0, text.index("\x00")) + 1,
         )
     try:
-        return _fast(toml_rs.loads(text))
+        return _fast(text)
     except (toml_rs.TOMLDecodeError, RecursionError, Refused):
         return _friendly(text, path)
 
 
-def _fast(document: dict[str, Any]) -> Watchlist:
-    if (
-        document.get("version", FILE_VERSION) != FILE_VERSION
-        or type(document.get("version", FILE_VERSION)) is not int
-    ):
+CHUNK = 250
+"""Shows parsed at a time on the fast path. Every `[[show]]` block is a TOML document
+of its own (its table headers are absolute), so a large file is parsed a few hundred
+shows at a time and only those shows' plain tables are alive at once."""
+
+
+def _fast(text: str) -> Watchlist:
+    starts = _block_starts(text)
+    if starts is None:  # cannot be cut safely: one document
+        head = toml_rs.loads(text)
+        raw = head.pop("show", [])
+        if not isinstance(raw, list):
+            raise Refused("show")
+        shows = decode_shows(raw)
+    else:
+        head = toml_rs.loads(text[: starts[0]] if starts else text)
+        if "show" in head:
+            raise Refused("show")
+        shows = []
+        for first in range(0, len(starts), CHUNK):
+            end = first + CHUNK
+            stop = starts[end] if end < len(starts) else len(text)
+            part = toml_rs.loads(text[starts[first] : stop])
+            raw = part.get("show")
+            if len(part) != 1 or not isinstance(raw, list):
+                raise Refused("show")
+            shows += decode_shows(raw)
+    version = head.get("version", FILE_VERSION)
+    if type(version) is not int or version != FILE_VERSION:
         raise Refused("version")
-    raw_shows = document.get("show", [])
-    if not isinstance(raw_shows, list):
-        raise Refused("show")
-    shows = decode_shows(raw_shows)
-    keys = {show.key for show in shows}
-    if len(keys) != len(shows):
+    if len({show.key for show in shows}) != len(shows):
         raise Refused("two shows with one title")
-    extra = {k: v for k, v in document.items() if k not in _TOP_KEYS}
+    extra = {k: v for k, v in head.items() if k not in _TOP_KEYS}
     if extra and too_deep(extra):
         raise Refused("nested too deeply")
     return Watchlist(shows, extra)
@@ -360,6 +379,19 @@ _SHOW_BLOCK_HEADER = re.compile(r"\n[ \t]*\[\[[ \t]*show[ \t]*\]\]")
 _FOREIGN_HEADER = re.compile(r"\n[ \t]*\[(?!\[[ \t]*show[ \t]*\]\]|\[?[ \t]*show[ \t]*\.)")
 
 
+def _block_starts(text: str) -> list[int] | None:
+    """Where each `[[show]]` block starts, or None where the text cannot be cut there:
+    a table after the first `[[show]]` that is not the show's own, or a multi-line
+    string that could hide a header."""
+    if '"""' in text or "'''" in text:
+        return None
+    lines = "\n" + text
+    starts = [match.start() for match in _SHOW_BLOCK_HEADER.finditer(lines)]
+    if starts and _FOREIGN_HEADER.search(lines, starts[0]):
+        return None
+    return starts
+
+
 def split_show_blocks(text: str) -> list[str] | None:
     """Each `[[show]]` block of a file as written, or None where that is not safe to say.
 
@@ -367,13 +399,10 @@ def split_show_blocks(text: str) -> list[str] | None:
     comments and layout. It is safe only when every table after the first
     `[[show]]` belongs to a show and no multi-line string could hide a header.
     """
-    if '"""' in text or "'''" in text:
+    starts = _block_starts(text)
+    if starts is None:
         return None
-    lines = "\n" + text
-    starts = [match.start() for match in _SHOW_BLOCK_HEADER.finditer(lines)]
     if not starts:
         return []
-    if _FOREIGN_HEADER.search(lines, starts[0]):
-        return None
     ends = [*starts[1:], len(text)]
     return [text[start:end].rstrip() + "\n" for start, end in zip(starts, ends, strict=True)]
