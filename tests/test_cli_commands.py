@@ -166,6 +166,42 @@ def test_watched_and_undo(tmp_path: Path) -> None:
     assert path.read_bytes() == before
 
 
+def test_undo_never_erases_a_partly_watched_season(tmp_path: Path) -> None:
+    path = sample_file(tmp_path)
+    before = path.read_bytes()
+    refused = run("watched", "The Bear", "4", "--undo", file=path)  # 3 of 10 episodes seen
+    assert refused.code == 1 and refused.out == ""
+    assert refused.err == (
+        "watchtui: Season 4 is only partly watched (3 of 10 episodes seen); "
+        "set its watched episodes to 0 to clear them\n"
+    )
+    never = run("watched", "Squid Game", "3", "--undo", file=path)
+    assert (never.code, never.out) == (0, "Squid Game: Season 3 is not marked watched\n")
+    assert path.read_bytes() == before
+
+
+def test_a_window_said_again_is_not_noted_again(tmp_path: Path) -> None:
+    path = sample_file(tmp_path)
+    before = path.read_bytes()
+    same = run("season", "All of Us Are Dead", "2", "--window", " 2024 ", "--confidence",
+               "hinted", file=path)  # fmt: skip
+    assert (same.code, same.out) == (0, "All of Us Are Dead: Season 2 unchanged\n")
+    assert path.read_bytes() == before
+
+    dated = run("season", "All of Us Are Dead", "2", "--window", "2026", "--noted",
+                "2026-02-14", file=path)  # fmt: skip
+    assert dated.out == "All of Us Are Dead: Season 2 changed (2026, hinted)\n"
+    two = _show(path, "All of Us Are Dead")["season"][1]
+    assert (two["window"], two["noted"].isoformat()) == ("2026", "2026-02-14")
+    assert two["tags"] == ["agency", "instagram"]  # a key watchtui does not know, kept
+
+    confirmed = run("season", "All of Us Are Dead", "2", "--confidence", "confirmed",
+                    "--source", "Netflix", file=path)  # fmt: skip
+    assert confirmed.code == 0, confirmed.err
+    two = _show(path, "All of Us Are Dead")["season"][1]
+    assert (two["source"], two["noted"].isoformat()) == ("Netflix", TODAY)  # the source replaced
+
+
 def test_cast_adds_then_changes_the_note_with_that_name(tmp_path: Path) -> None:
     path = sample_file(tmp_path)
     changed = run("cast", "All of Us Are Dead", "park ji-hu", "--note", "confirmed for S2",
@@ -329,6 +365,7 @@ def test_a_broken_watchlist_file_is_exit_1_with_its_line(tmp_path: Path) -> None
         ["season", "X", "-1"],
         ["season", "X", "1", "--confidence", "sure"],
         ["season", "X", "1", "--episodes", "-3"],
+        ["season", "X", "1", "--noted", "last week"],
         ["watched", "X"],
         ["export"],
         ["export", "--format", "xml"],

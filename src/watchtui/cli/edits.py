@@ -1,23 +1,22 @@
 """`watchtui add`, `season`, `watched` and `cast`: changes to the watchlist.
 
-Each change goes through a Document, so it follows the screen's rules
-(validation, atomic save, conflict check, backups).
+Each change is made by the edit rules of `watchtui.core.edits`, the ones the
+screen follows, and saved through a Document (validation, atomic save, conflict
+check, backups). An edit that would change nothing is said on stdout, status 0.
 """
 
 from __future__ import annotations
 
 import argparse
-from dataclasses import replace
+from datetime import date
 from typing import Any
 
 from watchtui.cli.arguments import Commands, whole_number
 from watchtui.cli.files import commit, open_document
-from watchtui.cli.output import UserError, shown, window_words
+from watchtui.cli.output import shown, window_words
+from watchtui.core import edits
 from watchtui.core.clock import today
-from watchtui.core.document import Change, Document
-from watchtui.core.model import CastNote, Confidence, Season, Show, Status, title_key
-from watchtui.core.state import SeasonState, season_state
-from watchtui.core.windows import parse_window
+from watchtui.core.model import CastNote, Confidence, Season, Show, Status, replace
 
 __all__ = ["register"]
 
@@ -52,7 +51,14 @@ def register(commands: Commands) -> None:
         choices=[c.value for c in Confidence],
         help="confirmed, hinted or rumored (a new season: confirmed)",
     )
-    season.add_argument("--source", metavar="TEXT", help="who said it")
+    season.add_argument("--source", metavar="TEXT", help="who said it (replaces the source)")
+    season.add_argument(
+        "--noted",
+        metavar="DATE",
+        type=_day,
+        help="when the window was said, as 2025-03-14 (default: today, when the window, "
+        "confidence or source change)",
+    )
 
     watched = commands.add(
         "watched", "mark a season watched (or unwatched with --undo)", cmd_watched
@@ -70,102 +76,107 @@ def register(commands: Commands) -> None:
     cast.add_argument("--note", metavar="TEXT", help="a free note")
 
 
-def _find(document: Document, title: str) -> Show:
-    show = document.watchlist.find(title)
-    if show is None:
-        raise UserError(f'no show named "{shown(title)}"')
-    return show
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date like 2025-03-14: {text!r}") from None
+
+
+def _unchanged(show: Show, reason: edits.Unchanged) -> int:
+    """Nothing to change is not an error: say so, exit status 0."""
+    print(f"{shown(show.title)}: {shown(str(reason))}")
+    return 0
 
 
 def cmd_add(args: argparse.Namespace) -> int:
     document = open_document(args)
-    show = Show(
-        title=args.title.strip(),
-        network=args.network.strip(),
-        status=Status(args.status),
-        added=today(),
-    )
-    commit(document, Change(f"add {show.title}", None, show))
+    draft = Show(title=args.title, network=args.network, status=Status(args.status))
+    change = edits.add_show(document.watchlist, draft, today=today())
+    commit(document, change)
+    show = change.after
+    assert show is not None
     print(f'added "{shown(show.title)}" ({show.status.value})')
     return 0
 
 
 def cmd_season(args: argparse.Namespace) -> int:
     document = open_document(args)
-    show = _find(document, args.title)
-    day = today()
-    changes: dict[str, Any] = {}
-    if args.episodes is not None:
-        changes["episodes"] = args.episodes
-    if args.window is not None:
-        window = args.window.strip()
-        # WindowError carries the parser's message: exit status 1. "TBA" is stored as no window.
-        changes["window"] = window if parse_window(window) is not None else ""
-    if args.confidence is not None:
-        changes["confidence"] = Confidence(args.confidence)
-    if args.source is not None:
-        changes["source"] = args.source.strip()
-    if {"window", "confidence", "source"} & changes.keys():
-        changes["noted"] = day
+    show = edits.find_show(document.watchlist, args.title)
+    given: dict[str, Any] = {
+        name: value
+        for name, value in (
+            ("episodes", args.episodes),
+            ("window", args.window),
+            ("confidence", None if args.confidence is None else Confidence(args.confidence)),
+            ("source", args.source),
+        )
+        if value is not None
+    }
     existing = show.season(args.number)
-    if existing is None:
-        season = Season(number=args.number, **changes)
-        verb = "added"
-    else:
-        if not changes:
-            print(f"{shown(show.title)}: {existing.label} unchanged (no option given)")
-            return 0
-        season = replace(existing, **changes)
-        verb = "changed"
-    updated = show.with_season(season, replacing=existing)
-    commit(document, Change(f"{verb} {season.label} of {show.title}", show, updated))
+    try:
+        if existing is None:
+            draft = replace(Season(args.number), **given)
+            change = edits.add_season(
+                document.watchlist, show, draft, today=today(), noted=args.noted
+            )
+            verb = "added"
+        else:
+            if not given and args.noted is None:
+                print(f"{shown(show.title)}: {existing.label} unchanged (no option given)")
+                return 0
+            draft = replace(existing, **given)
+            change = edits.edit_season(
+                document.watchlist, show, existing, draft, today=today(), noted=args.noted
+            )
+            verb = "changed"
+    except edits.Unchanged as reason:
+        return _unchanged(show, reason)
+    commit(document, change)
+    assert change.after is not None
+    season = edits.find_season(change.after, args.number)
     print(f"{shown(show.title)}: {season.label} {verb} ({window_words(season)})")
     return 0
 
 
 def cmd_watched(args: argparse.Namespace) -> int:
     document = open_document(args)
-    show = _find(document, args.title)
-    season = show.season(args.number)
-    if season is None:
-        label = "specials" if args.number == 0 else f"season {args.number}"
-        raise UserError(f'"{shown(show.title)}" has no {label}')
-    watched = season_state(season, today()) is SeasonState.WATCHED
-    if args.undo:
-        if not watched and season.watched == 0:
-            print(f"{shown(show.title)}: {season.label} is not marked watched")
-            return 0
-        changed, word = season.marked_unwatched(), "unwatched"
-    else:
-        if watched:
-            print(f"{shown(show.title)}: {season.label} is already watched")
-            return 0
-        changed, word = season.marked_watched(today()), "watched"
-    updated = show.with_season(changed, replacing=season)
-    commit(document, Change(f"mark {season.label} of {show.title} {word}", show, updated))
+    show = edits.find_show(document.watchlist, args.title)
+    season = edits.find_season(show, args.number)
+    day = today()
+    try:
+        if args.undo:
+            change = edits.mark_unwatched(document.watchlist, show, season, today=day)
+        else:
+            change = edits.mark_watched(document.watchlist, show, season, today=day)
+    except edits.Unchanged as reason:
+        return _unchanged(show, reason)
+    commit(document, change)
+    word = "unwatched" if args.undo else "watched"
     print(f"{shown(show.title)}: {season.label} marked {word}")
     return 0
 
 
 def cmd_cast(args: argparse.Namespace) -> int:
     document = open_document(args)
-    show = _find(document, args.title)
-    name = args.name.strip()
-    existing = next((n for n in show.cast if title_key(n.name) == title_key(name)), None)
-    if existing is None:
-        note = CastNote(name=name, role=(args.role or "").strip(), note=(args.note or "").strip())
-        verb = "added"
-    else:
-        note = replace(
-            existing,
-            role=existing.role if args.role is None else args.role.strip(),
-            note=existing.note if args.note is None else args.note.strip(),
-        )
-        if note == existing:
-            print(f"{shown(show.title)}: cast note for {shown(existing.name)} unchanged")
-            return 0
-        verb = "changed"
-    updated = show.with_cast(note, replacing=existing)
-    commit(document, Change(f"{verb} cast note {note.name} of {show.title}", show, updated))
-    print(f"{shown(show.title)}: cast note for {shown(note.name)} {verb}")
+    show = edits.find_show(document.watchlist, args.title)
+    existing = edits.find_cast_note(show, args.name)
+    try:
+        if existing is None:
+            draft = CastNote(name=args.name, role=args.role or "", note=args.note or "")
+            change = edits.add_cast_note(document.watchlist, show, draft)
+            verb = "added"
+        else:
+            draft = replace(
+                existing,
+                role=existing.role if args.role is None else args.role,
+                note=existing.note if args.note is None else args.note,
+            )
+            change = edits.edit_cast_note(document.watchlist, show, existing, draft)
+            verb = "changed"
+    except edits.Unchanged as reason:
+        return _unchanged(show, reason)
+    commit(document, change)
+    name = existing.name if existing is not None else args.name.strip()
+    print(f"{shown(show.title)}: cast note for {shown(name)} {verb}")
     return 0
