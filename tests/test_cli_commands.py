@@ -180,6 +180,39 @@ def test_undo_never_erases_a_partly_watched_season(tmp_path: Path) -> None:
     assert path.read_bytes() == before
 
 
+def test_watched_episodes_for_a_partly_watched_season(tmp_path: Path) -> None:
+    path = sample_file(tmp_path)
+    five = run("watched", "The Bear", "4", "--episodes", "5", file=path)
+    assert (five.code, five.err) == (0, "")
+    assert five.out == "The Bear: Season 4, 5 of 10 episodes watched\n"
+    four = _show(path, "The Bear")["season"][0]
+    assert four["watched"] == 5 and "finished" not in four
+
+    last = run("watched", "The Bear", "4", "--episodes", "10", file=path)
+    assert last.out == "The Bear: Season 4, 10 of 10 episodes watched\n"
+    assert _show(path, "The Bear")["season"][0]["finished"].isoformat() == TODAY
+    assert "The Bear" not in run("list", "--filter", "ready", file=path).out
+
+    back = run("watched", "The Bear", "4", "--episodes", "9", file=path)
+    assert back.out == "The Bear: Season 4, 9 of 10 episodes watched\n"
+    assert "finished" not in _show(path, "The Bear")["season"][0]
+
+    unknown = run("watched", "Squid Game", "3", "--episodes", "1", file=path)
+    assert unknown.out == "Squid Game: Season 3, 1 episode watched\n"
+
+    before = path.read_bytes()
+    same = run("watched", "The Bear", "4", "--episodes", "9", file=path)
+    assert (same.code, same.out) == (0, "The Bear: Season 4 already has 9 episodes watched\n")
+    over = run("watched", "The Bear", "4", "--episodes", "11", file=path)
+    assert over.code == 1
+    assert over.err == "watchtui: Season 4 has 10 episodes, so 11 cannot be watched\n"
+    assert path.read_bytes() == before
+
+    cleared = run("watched", "The Bear", "4", "--episodes", "0", file=path)
+    assert cleared.out == "The Bear: Season 4, 0 of 10 episodes watched\n"
+    assert "watched" not in _show(path, "The Bear")["season"][0]
+
+
 def test_a_window_said_again_is_not_noted_again(tmp_path: Path) -> None:
     path = sample_file(tmp_path)
     before = path.read_bytes()
@@ -367,6 +400,8 @@ def test_a_broken_watchlist_file_is_exit_1_with_its_line(tmp_path: Path) -> None
         ["season", "X", "1", "--episodes", "-3"],
         ["season", "X", "1", "--noted", "last week"],
         ["watched", "X"],
+        ["watched", "X", "1", "--episodes", "-1"],
+        ["watched", "X", "1", "--episodes", "2", "--undo"],
         ["export"],
         ["export", "--format", "xml"],
         ["import"],

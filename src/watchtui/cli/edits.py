@@ -61,11 +61,18 @@ def register(commands: Commands) -> None:
     )
 
     watched = commands.add(
-        "watched", "mark a season watched (or unwatched with --undo)", cmd_watched
+        "watched",
+        "mark a season watched (unwatched with --undo, partly watched with --episodes)",
+        cmd_watched,
+        epilog="Marking watched sees every episode; --undo only unmarks a season "
+        "watched in full, so that progress is never lost by accident (--episodes 0 "
+        "clears it). Seeing the last episode with --episodes marks the season watched.",
     )
     watched.add_argument("title", metavar="TITLE")
     watched.add_argument("number", metavar="NUMBER", type=whole_number)
-    watched.add_argument("--undo", action="store_true", help="mark it unwatched")
+    how = watched.add_mutually_exclusive_group()
+    how.add_argument("--undo", action="store_true", help="mark it unwatched")
+    how.add_argument("--episodes", metavar="K", type=whole_number, help="K episodes seen so far")
 
     cast = commands.add(
         "cast", "add a cast note to a show (or change the one with that name)", cmd_cast
@@ -145,15 +152,25 @@ def cmd_watched(args: argparse.Namespace) -> int:
     season = edits.find_season(show, args.number)
     day = today()
     try:
-        if args.undo:
+        if args.episodes is not None:
+            change = edits.set_watched_episodes(
+                document.watchlist, show, season, args.episodes, today=day
+            )
+        elif args.undo:
             change = edits.mark_unwatched(document.watchlist, show, season, today=day)
         else:
             change = edits.mark_watched(document.watchlist, show, season, today=day)
     except edits.Unchanged as reason:
         return _unchanged(show, reason)
     commit(document, change)
-    word = "unwatched" if args.undo else "watched"
-    print(f"{shown(show.title)}: {season.label} marked {word}")
+    if args.episodes is None:
+        word = "unwatched" if args.undo else "watched"
+        print(f"{shown(show.title)}: {season.label} marked {word}")
+        return 0
+    assert change.after is not None
+    now = edits.find_season(change.after, args.number)
+    seen = f"{now.watched} of {now.episodes}" if now.episodes is not None else f"{now.watched}"
+    print(f"{shown(show.title)}: {season.label}, {seen} episode{'s' * (seen != '1')} watched")
     return 0
 
 
