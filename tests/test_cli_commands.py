@@ -330,6 +330,14 @@ def test_list_filters(tmp_path: Path, state: str, titles: list[str]) -> None:
     assert [line.split("  ")[0] for line in result.out.splitlines()[1:]] == titles
 
 
+def test_list_ready_names_the_season_out_and_not_yet_watched(tmp_path: Path) -> None:
+    result = run("list", "--filter", "ready", file=sample_file(tmp_path))
+    assert result.out.splitlines() == [
+        "TITLE     STATUS    WATCHED  NEXT      WINDOW      CONFIDENCE  STATE",
+        "The Bear  watching  0/2      Season 4  2025-06-25  confirmed   ▶ released",
+    ]
+
+
 def test_list_filter_with_no_match_and_an_empty_watchlist(tmp_path: Path) -> None:
     assert run("list", "--filter", "tba", file=sample_file(tmp_path)).out == "no shows are tba\n"
     missing = tmp_path / "none.toml"

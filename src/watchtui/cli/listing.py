@@ -4,28 +4,22 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 
 from watchtui.cli.arguments import Commands
 from watchtui.cli.files import read
 from watchtui.cli.output import has_window, season_name, shown, state_word, table
 from watchtui.core.clock import today
+from watchtui.core.filters import ShowFilter
 from watchtui.core.interchange import timeline_json, watchlist_json
-from watchtui.core.model import Show, Status
-from watchtui.core.state import SeasonState, next_season, season_state, state_glyph
+from watchtui.core.state import SeasonState, season_state, state_glyph
 from watchtui.core.timeline import Timeline, build_timeline
 
 __all__ = ["FILTERS", "register"]
 
-# Each filter with what it keeps, for --help and for the code that applies it.
+# Each filter with what it keeps, for --help.
 FILTERS: dict[str, str] = {
-    "all": "every show (the default)",
-    "hinted": "the next season has a hinted or rumored window (overdue ones too)",
-    "overdue": "the next season's hint has passed with no confirmation",
-    "upcoming": "the next season has a confirmed window still ahead",
-    "tba": "the next season has no window yet",
-    "ready": "a season is out and not yet watched",
-    **{status.value: f"shows you marked {status.value}" for status in Status},
+    which.value: which.description + " (the default)" * (which is ShowFilter.ALL)
+    for which in ShowFilter
 }
 
 
@@ -52,24 +46,11 @@ def register(commands: Commands) -> None:
     upcoming.add_argument("--json", action="store_true", help="print JSON (docs/json.md)")
 
 
-def _keeps(show: Show, name: str, day: date) -> bool:
-    if name == "all":
-        return True
-    if name in {status.value for status in Status}:
-        return show.status.value == name
-    if name == "ready":
-        return any(season_state(s, day) is SeasonState.RELEASED for s in show.seasons)
-    found = next_season(show, day)
-    state = found[1] if found else None
-    if name == "hinted":
-        return state in (SeasonState.HINTED, SeasonState.OVERDUE)
-    return state is not None and state.value == name
-
-
 def cmd_list(args: argparse.Namespace) -> int:
     watchlist = read(args)
     day = today()
-    shows = [show for show in watchlist.shows if _keeps(show, args.filter, day)]
+    which = ShowFilter(args.filter)
+    shows = [show for show in watchlist.shows if which.matches(show, day)]
     if args.json:
         sys.stdout.write(watchlist_json(watchlist, shows, day))
         return 0
@@ -80,7 +61,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     for show in shows:
         numbered = [s for s in show.seasons if s.number != 0]
         done = sum(1 for s in numbered if season_state(s, day) is SeasonState.WATCHED)
-        found = next_season(show, day)
+        found = which.season_of(show, day)  # for `ready`, the season out and not yet watched
         following: list[str] = ["-", "-", "-", "-"]
         if found is not None:
             season, state = found
