@@ -166,6 +166,75 @@ def test_watched_and_undo(tmp_path: Path) -> None:
     assert path.read_bytes() == before
 
 
+def test_undo_never_erases_a_partly_watched_season(tmp_path: Path) -> None:
+    path = sample_file(tmp_path)
+    before = path.read_bytes()
+    refused = run("watched", "The Bear", "4", "--undo", file=path)  # 3 of 10 episodes seen
+    assert refused.code == 1 and refused.out == ""
+    assert refused.err == (
+        "watchtui: Season 4 is only partly watched (3 of 10 episodes seen); "
+        "set its watched episodes to 0 to clear them\n"
+    )
+    never = run("watched", "Squid Game", "3", "--undo", file=path)
+    assert (never.code, never.out) == (0, "Squid Game: Season 3 is not marked watched\n")
+    assert path.read_bytes() == before
+
+
+def test_watched_episodes_for_a_partly_watched_season(tmp_path: Path) -> None:
+    path = sample_file(tmp_path)
+    five = run("watched", "The Bear", "4", "--episodes", "5", file=path)
+    assert (five.code, five.err) == (0, "")
+    assert five.out == "The Bear: Season 4, 5 of 10 episodes watched\n"
+    four = _show(path, "The Bear")["season"][0]
+    assert four["watched"] == 5 and "finished" not in four
+
+    last = run("watched", "The Bear", "4", "--episodes", "10", file=path)
+    assert last.out == "The Bear: Season 4, 10 of 10 episodes watched\n"
+    assert _show(path, "The Bear")["season"][0]["finished"].isoformat() == TODAY
+    assert "The Bear" not in run("list", "--filter", "ready", file=path).out
+
+    back = run("watched", "The Bear", "4", "--episodes", "9", file=path)
+    assert back.out == "The Bear: Season 4, 9 of 10 episodes watched\n"
+    assert "finished" not in _show(path, "The Bear")["season"][0]
+
+    unknown = run("watched", "Squid Game", "3", "--episodes", "1", file=path)
+    assert unknown.out == "Squid Game: Season 3, 1 episode watched\n"
+
+    before = path.read_bytes()
+    same = run("watched", "The Bear", "4", "--episodes", "9", file=path)
+    assert (same.code, same.out) == (0, "The Bear: Season 4 already has 9 episodes watched\n")
+    over = run("watched", "The Bear", "4", "--episodes", "11", file=path)
+    assert over.code == 1
+    assert over.err == "watchtui: Season 4 has 10 episodes, so 11 cannot be watched\n"
+    assert path.read_bytes() == before
+
+    cleared = run("watched", "The Bear", "4", "--episodes", "0", file=path)
+    assert cleared.out == "The Bear: Season 4, 0 of 10 episodes watched\n"
+    assert "watched" not in _show(path, "The Bear")["season"][0]
+
+
+def test_a_window_said_again_is_not_noted_again(tmp_path: Path) -> None:
+    path = sample_file(tmp_path)
+    before = path.read_bytes()
+    same = run("season", "All of Us Are Dead", "2", "--window", " 2024 ", "--confidence",
+               "hinted", file=path)  # fmt: skip
+    assert (same.code, same.out) == (0, "All of Us Are Dead: Season 2 unchanged\n")
+    assert path.read_bytes() == before
+
+    dated = run("season", "All of Us Are Dead", "2", "--window", "2026", "--noted",
+                "2026-02-14", file=path)  # fmt: skip
+    assert dated.out == "All of Us Are Dead: Season 2 changed (2026, hinted)\n"
+    two = _show(path, "All of Us Are Dead")["season"][1]
+    assert (two["window"], two["noted"].isoformat()) == ("2026", "2026-02-14")
+    assert two["tags"] == ["agency", "instagram"]  # a key watchtui does not know, kept
+
+    confirmed = run("season", "All of Us Are Dead", "2", "--confidence", "confirmed",
+                    "--source", "Netflix", file=path)  # fmt: skip
+    assert confirmed.code == 0, confirmed.err
+    two = _show(path, "All of Us Are Dead")["season"][1]
+    assert (two["source"], two["noted"].isoformat()) == ("Netflix", TODAY)  # the source replaced
+
+
 def test_cast_adds_then_changes_the_note_with_that_name(tmp_path: Path) -> None:
     path = sample_file(tmp_path)
     changed = run("cast", "All of Us Are Dead", "park ji-hu", "--note", "confirmed for S2",
@@ -261,6 +330,14 @@ def test_list_filters(tmp_path: Path, state: str, titles: list[str]) -> None:
     assert [line.split("  ")[0] for line in result.out.splitlines()[1:]] == titles
 
 
+def test_list_ready_names_the_season_out_and_not_yet_watched(tmp_path: Path) -> None:
+    result = run("list", "--filter", "ready", file=sample_file(tmp_path))
+    assert result.out.splitlines() == [
+        "TITLE     STATUS    WATCHED  NEXT      WINDOW      CONFIDENCE  STATE",
+        "The Bear  watching  0/2      Season 4  2025-06-25  confirmed   ▶ released",
+    ]
+
+
 def test_list_filter_with_no_match_and_an_empty_watchlist(tmp_path: Path) -> None:
     assert run("list", "--filter", "tba", file=sample_file(tmp_path)).out == "no shows are tba\n"
     missing = tmp_path / "none.toml"
@@ -329,7 +406,10 @@ def test_a_broken_watchlist_file_is_exit_1_with_its_line(tmp_path: Path) -> None
         ["season", "X", "-1"],
         ["season", "X", "1", "--confidence", "sure"],
         ["season", "X", "1", "--episodes", "-3"],
+        ["season", "X", "1", "--noted", "last week"],
         ["watched", "X"],
+        ["watched", "X", "1", "--episodes", "-1"],
+        ["watched", "X", "1", "--episodes", "2", "--undo"],
         ["export"],
         ["export", "--format", "xml"],
         ["import"],

@@ -11,27 +11,13 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 from operator import itemgetter
 
-from watchtui.core.model import Season, Show, Status
+from watchtui.core.filters import ShowFilter
+from watchtui.core.model import Season, Show
 from watchtui.core.state import SeasonState, next_season
 
-__all__ = ["ShowFilter", "ShowIndex", "Standing", "StandingCache"]
-
-
-class ShowFilter(StrEnum):
-    """The filters `f` cycles through, in order."""
-
-    ALL = "all"
-    HINTED = "hinted"
-    UPCOMING = "upcoming"
-    WATCHING = "watching"
-    COMPLETED = "completed"
-
-    def next(self) -> ShowFilter:
-        members = list(ShowFilter)
-        return members[(members.index(self) + 1) % len(members)]
+__all__ = ["ShowFilter", "ShowIndex", "Standing", "StandingCache"]  # ShowFilter: core/filters
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,16 +59,9 @@ class StandingCache:
         self._known = {k: v for k, v in self._known.items() if k in keep}
 
     def matches(self, show: Show, which: ShowFilter) -> bool:
-        if which is ShowFilter.ALL:
-            return True
-        if which is ShowFilter.WATCHING:
-            return show.status is Status.WATCHING
-        if which is ShowFilter.COMPLETED:
-            return show.status is Status.COMPLETED
-        standing = self.get(show)
-        if which is ShowFilter.HINTED:
-            return standing.highlighted
-        return standing.state is SeasonState.UPCOMING
+        """Whether the filter keeps the show, its next season taken from the cache."""
+        state = self.get(show).state if which.uses_next_season else None
+        return which.keeps(show, self.today, state)
 
 
 class ShowIndex:

@@ -1,0 +1,51 @@
+"""How a command module declares its commands: a name, a help line, a handler."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from typing import Any
+
+__all__ = ["Commands", "Handler", "file_option", "whole_number"]
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def file_option(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    parser.add_argument(
+        "--file",
+        metavar="PATH",
+        default=None if top else argparse.SUPPRESS,
+        help="the watchlist file (default: $WATCHTUI_FILE, else the platform's data folder)",
+    )
+
+
+class Commands:
+    """The `watchtui` subcommands, each with `--file` and a handler."""
+
+    def __init__(self, subparsers: Any) -> None:
+        self.subparsers = subparsers
+
+    def add(self, name: str, help: str, handler: Handler, **kw: Any) -> argparse.ArgumentParser:
+        """A command whose description is its help line, capitalised."""
+        kw.setdefault("description", help[:1].upper() + help[1:])
+        return self.add_plain(name, help, handler, **kw)
+
+    def add_plain(
+        self, name: str, help: str, handler: Handler, **kw: Any
+    ) -> argparse.ArgumentParser:
+        """A command with no description beyond its usage."""
+        parser: argparse.ArgumentParser = self.subparsers.add_parser(name, help=help, **kw)
+        file_option(parser, top=False)
+        parser.set_defaults(handler=handler)
+        return parser
+
+
+def whole_number(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {value}")
+    return value

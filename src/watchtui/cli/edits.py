@@ -1,0 +1,199 @@
+"""`watchtui add`, `season`, `watched` and `cast`: changes to the watchlist.
+
+Each change is made by the edit rules of `watchtui.core.edits`, the ones the
+screen follows, and saved through a Document (validation, atomic save, conflict
+check, backups). An edit that would change nothing is said on stdout, status 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from typing import Any
+
+from watchtui.cli.arguments import Commands, whole_number
+from watchtui.cli.files import commit, open_document
+from watchtui.cli.output import shown, window_words
+from watchtui.core import edits
+from watchtui.core.clock import today
+from watchtui.core.model import CastNote, Confidence, Season, Show, Status, replace
+
+__all__ = ["register"]
+
+
+def register(commands: Commands) -> None:
+    add = commands.add("add", "add a show", cmd_add)
+    add.add_argument("title", metavar="TITLE")
+    add.add_argument("--network", metavar="N", default="", help="network or platform")
+    add.add_argument(
+        "--status",
+        metavar="S",
+        choices=[s.value for s in Status],
+        default=Status.WATCHING.value,
+        help=f"one of {', '.join(s.value for s in Status)} (default: watching)",
+    )
+
+    season = commands.add(
+        "season",
+        "add a season to a show, or change the one with that number",
+        cmd_season,
+        epilog="Only the options given change an existing season. A window is "
+        "written as said: 2025-03-14, March 2025, Q3 2025, H2 2025, late 2025, "
+        "summer 2025, 2025, or TBA.",
+    )
+    season.add_argument("title", metavar="TITLE")
+    season.add_argument("number", metavar="NUMBER", type=whole_number, help="0 for specials")
+    season.add_argument("--episodes", metavar="N", type=whole_number, help="how many episodes")
+    season.add_argument("--window", metavar="TEXT", help='release window, e.g. "late 2025"')
+    season.add_argument(
+        "--confidence",
+        metavar="C",
+        choices=[c.value for c in Confidence],
+        help="confirmed, hinted or rumored (a new season: confirmed)",
+    )
+    season.add_argument("--source", metavar="TEXT", help="who said it (replaces the source)")
+    season.add_argument(
+        "--noted",
+        metavar="DATE",
+        type=_day,
+        help="when the window was said, as 2025-03-14 (default: today, when the window, "
+        "confidence or source change)",
+    )
+
+    watched = commands.add(
+        "watched",
+        "mark a season watched (unwatched with --undo, partly watched with --episodes)",
+        cmd_watched,
+        epilog="Marking watched sees every episode; --undo only unmarks a season "
+        "watched in full, so that progress is never lost by accident (--episodes 0 "
+        "clears it). Seeing the last episode with --episodes marks the season watched.",
+    )
+    watched.add_argument("title", metavar="TITLE")
+    watched.add_argument("number", metavar="NUMBER", type=whole_number)
+    how = watched.add_mutually_exclusive_group()
+    how.add_argument("--undo", action="store_true", help="mark it unwatched")
+    how.add_argument("--episodes", metavar="K", type=whole_number, help="K episodes seen so far")
+
+    cast = commands.add(
+        "cast", "add a cast note to a show (or change the one with that name)", cmd_cast
+    )
+    cast.add_argument("title", metavar="TITLE")
+    cast.add_argument("name", metavar="NAME")
+    cast.add_argument("--role", metavar="R", help="the role played, or the crew job")
+    cast.add_argument("--note", metavar="TEXT", help="a free note")
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date like 2025-03-14: {text!r}") from None
+
+
+def _unchanged(show: Show, reason: edits.Unchanged) -> int:
+    """Nothing to change is not an error: say so, exit status 0."""
+    print(f"{shown(show.title)}: {shown(str(reason))}")
+    return 0
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    document = open_document(args)
+    draft = Show(title=args.title, network=args.network, status=Status(args.status))
+    change = edits.add_show(document.watchlist, draft, today=today())
+    commit(document, change)
+    show = change.after
+    assert show is not None
+    print(f'added "{shown(show.title)}" ({show.status.value})')
+    return 0
+
+
+def cmd_season(args: argparse.Namespace) -> int:
+    document = open_document(args)
+    show = edits.find_show(document.watchlist, args.title)
+    given: dict[str, Any] = {
+        name: value
+        for name, value in (
+            ("episodes", args.episodes),
+            ("window", args.window),
+            ("confidence", None if args.confidence is None else Confidence(args.confidence)),
+            ("source", args.source),
+        )
+        if value is not None
+    }
+    existing = show.season(args.number)
+    try:
+        if existing is None:
+            draft = replace(Season(args.number), **given)
+            change = edits.add_season(
+                document.watchlist, show, draft, today=today(), noted=args.noted
+            )
+            verb = "added"
+        else:
+            if not given and args.noted is None:
+                print(f"{shown(show.title)}: {existing.label} unchanged (no option given)")
+                return 0
+            draft = replace(existing, **given)
+            change = edits.edit_season(
+                document.watchlist, show, existing, draft, today=today(), noted=args.noted
+            )
+            verb = "changed"
+    except edits.Unchanged as reason:
+        return _unchanged(show, reason)
+    commit(document, change)
+    assert change.after is not None
+    season = edits.find_season(change.after, args.number)
+    print(f"{shown(show.title)}: {season.label} {verb} ({window_words(season)})")
+    return 0
+
+
+def cmd_watched(args: argparse.Namespace) -> int:
+    document = open_document(args)
+    show = edits.find_show(document.watchlist, args.title)
+    season = edits.find_season(show, args.number)
+    day = today()
+    try:
+        if args.episodes is not None:
+            change = edits.set_watched_episodes(
+                document.watchlist, show, season, args.episodes, today=day
+            )
+        elif args.undo:
+            change = edits.mark_unwatched(document.watchlist, show, season, today=day)
+        else:
+            change = edits.mark_watched(document.watchlist, show, season, today=day)
+    except edits.Unchanged as reason:
+        return _unchanged(show, reason)
+    commit(document, change)
+    if args.episodes is None:
+        word = "unwatched" if args.undo else "watched"
+        print(f"{shown(show.title)}: {season.label} marked {word}")
+        return 0
+    assert change.after is not None
+    now = edits.find_season(change.after, args.number)
+    seen = f"{now.watched} of {now.episodes}" if now.episodes is not None else f"{now.watched}"
+    print(f"{shown(show.title)}: {season.label}, {seen} episode{'s' * (seen != '1')} watched")
+    return 0
+
+
+def cmd_cast(args: argparse.Namespace) -> int:
+    document = open_document(args)
+    show = edits.find_show(document.watchlist, args.title)
+    existing = edits.find_cast_note(show, args.name)
+    try:
+        if existing is None:
+            draft = CastNote(name=args.name, role=args.role or "", note=args.note or "")
+            change = edits.add_cast_note(document.watchlist, show, draft)
+            verb = "added"
+        else:
+            draft = replace(
+                existing,
+                role=existing.role if args.role is None else args.role,
+                note=existing.note if args.note is None else args.note,
+            )
+            change = edits.edit_cast_note(document.watchlist, show, existing, draft)
+            verb = "changed"
+    except edits.Unchanged as reason:
+        return _unchanged(show, reason)
+    commit(document, change)
+    name = existing.name if existing is not None else args.name.strip()
+    print(f"{shown(show.title)}: cast note for {shown(name)} {verb}")
+    return 0

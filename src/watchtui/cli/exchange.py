@@ -1,0 +1,119 @@
+"""`watchtui export` and `watchtui import`: the watchlist as JSON, CSV or iCalendar,
+and shows merged in from other trackers."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import secrets
+import sys
+from pathlib import Path
+
+from watchtui.cli.arguments import Commands
+from watchtui.cli.files import open_document, path_of
+from watchtui.cli.output import UserError, plural
+from watchtui.core.clock import today
+from watchtui.core.document import Document
+from watchtui.core.ical import calendar_text
+from watchtui.core.imports import ImportFormat, plan_merge, read_import
+from watchtui.core.interchange import watchlist_csv, watchlist_json
+from watchtui.core.timeline import build_timeline
+
+__all__ = ["register"]
+
+
+def register(commands: Commands) -> None:
+    export = commands.add(
+        "export",
+        "write the watchlist as JSON, CSV or iCalendar",
+        cmd_export,
+        epilog="json: every field, read back losslessly by `watchtui import`. "
+        "csv: one row per season. ics: each unreleased season with a window as an "
+        "all-day event; hinted and rumored ones are tentative.",
+    )
+    export.add_argument(
+        "--format", required=True, choices=["json", "csv", "ics"], help="json, csv or ics"
+    )
+    export.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
+
+    importing = commands.add(
+        "import",
+        "merge shows from a watchtui JSON export, an IMDb list CSV or a Trakt export",
+        cmd_import,
+        epilog="Shows are matched by title, ignoring case: nothing is duplicated, "
+        "watched progress is never lowered and your own values are kept. A file "
+        "that is not what it claims changes nothing.",
+    )
+    importing.add_argument("source", metavar="FILE", help="the file to import")
+    importing.add_argument(
+        "--format",
+        choices=[f.value for f in ImportFormat],
+        default=ImportFormat.AUTO.value,
+        help="what the file is (default: auto, told from its content)",
+    )
+
+
+def _write_file(path: Path, data: bytes) -> None:
+    """Replace `path` whole, so a calendar reading it never sees half a file."""
+    temp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.part")
+    try:
+        with open(temp, "xb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    path = path_of(args)
+    watchlist = Document.open(path).watchlist
+    day = today()
+    if args.format == "json":
+        text = watchlist_json(watchlist, watchlist.shows, day)
+    elif args.format == "csv":
+        text = watchlist_csv(watchlist.shows, day)
+        if args.output:
+            text = "\ufeff" + text  # so spreadsheets open it as UTF-8
+    else:
+        text = calendar_text(build_timeline(watchlist.shows, day))
+    data = text.encode("utf-8")
+    if not args.output:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return 0
+    output = Path(args.output).expanduser()
+    if output.exists() and output.resolve() == path.resolve():
+        raise UserError(f"{output}: that is the watchlist file itself; export elsewhere")
+    _write_file(output, data)
+    print(f"exported {plural(len(watchlist.shows), 'show')} to {output}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    source = Path(args.source).expanduser()
+    path = path_of(args)
+    if source.exists() and path.exists() and source.resolve() == path.resolve():
+        raise UserError(f"{source}: that is the watchlist file itself")
+    incoming = read_import(source, source.read_bytes(), ImportFormat(args.format), today())
+    document = open_document(args)
+    plan = plan_merge(document.watchlist, incoming)
+    parts = [
+        f"{plural(plan.added, 'new show')}",
+        f"{plan.updated} updated",
+        f"{plan.unchanged} already up to date",
+    ]
+    if incoming.skipped:
+        parts.append(f"{plural(incoming.skipped, 'item')} skipped (not series)")
+    summary = f"{source} ({incoming.format.value}): " + ", ".join(parts)
+    if not plan.changes and not plan.extra:
+        print(f"{summary}; nothing to change")
+        return 0
+    # One save for the whole import: all of it lands, or (on a conflict) none of it.
+    plan.apply(document.watchlist)
+    document.save()
+    print(summary)
+    return 0

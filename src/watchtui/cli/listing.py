@@ -1,0 +1,125 @@
+"""`watchtui list` and `watchtui upcoming`: the watchlist as aligned text or JSON."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from watchtui.cli.arguments import Commands
+from watchtui.cli.files import read
+from watchtui.cli.output import has_window, season_name, shown, state_word, table
+from watchtui.core.clock import today
+from watchtui.core.filters import ShowFilter
+from watchtui.core.interchange import timeline_json, watchlist_json
+from watchtui.core.state import SeasonState, season_state, state_glyph
+from watchtui.core.timeline import Timeline, build_timeline
+
+__all__ = ["FILTERS", "register"]
+
+# Each filter with what it keeps, for --help.
+FILTERS: dict[str, str] = {
+    which.value: which.description + " (the default)" * (which is ShowFilter.ALL)
+    for which in ShowFilter
+}
+
+
+def register(commands: Commands) -> None:
+    listing = commands.add(
+        "list",
+        "list the shows, with each one's next season",
+        cmd_list,
+        epilog="states for --filter:\n"
+        + "\n".join(f"  {name:<11}{meaning}" for name, meaning in FILTERS.items())
+        + "\n\n--json prints the shape described in docs/json.md.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    listing.add_argument(
+        "--filter",
+        choices=list(FILTERS),
+        default="all",
+        metavar="STATE",
+        help="only the shows in this state (listed below)",
+    )
+    listing.add_argument("--json", action="store_true", help="print JSON, seasons included")
+
+    upcoming = commands.add("upcoming", "the seasons to come, by window start", cmd_upcoming)
+    upcoming.add_argument("--json", action="store_true", help="print JSON (docs/json.md)")
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    watchlist = read(args)
+    day = today()
+    which = ShowFilter(args.filter)
+    shows = [show for show in watchlist.shows if which.matches(show, day)]
+    if args.json:
+        sys.stdout.write(watchlist_json(watchlist, shows, day))
+        return 0
+    if not shows:
+        print("no shows" if args.filter == "all" else f"no shows are {args.filter}")
+        return 0
+    rows = [["TITLE", "STATUS", "WATCHED", "NEXT", "WINDOW", "CONFIDENCE", "STATE"]]
+    for show in shows:
+        numbered = [s for s in show.seasons if s.number != 0]
+        done = sum(1 for s in numbered if season_state(s, day) is SeasonState.WATCHED)
+        found = which.season_of(show, day)  # for `ready`, the season out and not yet watched
+        following: list[str] = ["-", "-", "-", "-"]
+        if found is not None:
+            season, state = found
+            following = [
+                season_name(season),
+                shown(season.window.strip()) if has_window(season) else "TBA",
+                season.confidence.value if has_window(season) else "-",
+                state_word(state),
+            ]
+        rows.append(
+            [
+                shown(show.title),
+                show.status.value,
+                f"{done}/{len(numbered)}",
+                *following,
+            ]
+        )
+    print("\n".join(table(rows)))
+    return 0
+
+
+def _timeline_lines(timeline: Timeline) -> list[str]:
+    rows: list[list[str]] = []
+    starts: dict[int, str] = {}
+    for group in timeline.groups:
+        starts[len(rows)] = group.label
+        for entry in group.entries:
+            season = entry.season_label
+            if entry.season_title:
+                season = f"{season}: {shown(entry.season_title)}"
+            rows.append(
+                [
+                    state_glyph(entry.state),
+                    shown(entry.show_title),
+                    season,
+                    shown(entry.window.strip()) if entry.start else "TBA",
+                    entry.confidence.value if entry.start else "",
+                    entry.note,
+                    shown(entry.source),
+                ]
+            )
+    aligned = table(rows, indent="  ")
+    lines: list[str] = []
+    for index, line in enumerate(aligned):
+        if index in starts:
+            if lines:
+                lines.append("")
+            lines.append(starts[index])
+        lines.append(line)
+    return lines
+
+
+def cmd_upcoming(args: argparse.Namespace) -> int:
+    day = today()
+    timeline = build_timeline(read(args).shows, day)
+    if args.json:
+        sys.stdout.write(timeline_json(timeline))
+        return 0
+    lines = _timeline_lines(timeline)
+    print("\n".join(lines) if lines else "nothing upcoming: no season is waiting")
+    return 0
