@@ -23,6 +23,7 @@ import pytest
 from rich.text import Text
 from textual.widgets import Button, Static
 
+from app_helpers import notifications
 from watchtui.app.app import WatchApp
 from watchtui.app.run import demo_copy
 from watchtui.app.screens.dialogs import ConfirmScreen, ConflictScreen
@@ -128,7 +129,7 @@ async def test_the_second_save_is_stopped_and_reload_keeps_the_first_change(
     await first_writer_adds(path, first)
     after_first = path.read_bytes()
 
-    async with second.run_test(size=SIZE) as pilot:
+    async with second.run_test(size=SIZE, notifications=True) as pilot:
         title, number, now = await second_writer_marks_watched(second, pilot)
         assert isinstance(second.screen, ConflictScreen)
         said = screen_text(second)
@@ -145,7 +146,7 @@ async def test_the_second_save_is_stopped_and_reload_keeps_the_first_change(
         assert not main.unsaved
         assert "Kingdom" in titles(second.document.watchlist)  # the first's change is shown
         assert watched(second.document.watchlist, title, number) is not now  # dropped, as said
-        assert any("Reloaded" in str(n.message) for n in second._notifications)
+        assert any("Reloaded" in text for text in notifications(second))
 
     assert path.read_bytes() == after_first
 
@@ -157,7 +158,7 @@ async def test_overwrite_keeps_the_second_change_and_says_the_first_is_lost(
     await first_writer_adds(path, first)
     after_first = path.read_bytes()
 
-    async with second.run_test(size=SIZE) as pilot:
+    async with second.run_test(size=SIZE, notifications=True) as pilot:
         title, number, now = await second_writer_marks_watched(second, pilot)
         assert isinstance(second.screen, ConflictScreen)
         said = screen_text(second)
@@ -170,7 +171,7 @@ async def test_overwrite_keeps_the_second_change_and_says_the_first_is_lost(
         second.screen.saver.flush()
         await pilot.pause()
         assert not second.screen.unsaved
-        assert any("Saved over" in str(n.message) for n in second._notifications)
+        assert any("Saved over" in text for text in notifications(second))
 
     saved = on_disk(path)
     assert watched(saved, title, number) is now  # the second's change is in the file
