@@ -63,7 +63,6 @@ def test_a_killed_save_leaves_the_old_or_the_new_file(tmp_path: Path, kills: int
     path = tmp_path / "watchlist.toml"
     texts = (dump_watchlist(SMALL), dump_watchlist(BIG))
     contents = {text.encode("utf-8") for text in texts}
-    assert len(texts[1]) > 2 * len(texts[0])
     path.write_text(texts[0], encoding="utf-8")
     path.chmod(0o640)
     rng = random.Random(SEED)

@@ -23,9 +23,9 @@ from __future__ import annotations
 
 import asyncio
 import random
+import string
 import time
 from collections import Counter
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -53,8 +53,12 @@ COMMANDS = [
     "tab", "shift+tab", "enter", "escape", "left", "right", "h", "l", "backspace",
     "ctrl+s", "y", "n", "r", "o",
 ]  # fmt: skip
-TYPING = [*"abcdefghijklmnoprstuvwxyz", *"0123456789", "space", "minus", "backspace"]
 NEVER = {"q", "ctrl+q", "ctrl+c", "ctrl+p"}
+TYPING = [
+    key
+    for key in [*string.ascii_lowercase, *string.digits, "space", "minus", "backspace"]
+    if key not in NEVER
+]
 OPENERS = ["a", "n", "c", "e", "enter", "d", "u", "question_mark", "slash", "tab", "w", "f"]
 
 CHARACTERS = {
@@ -95,7 +99,6 @@ def monkey_bursts(count: int, seed: int = SEED) -> list[list[str]]:
         ]
         bursts.append(burst)
         total += len(burst)
-    assert not NEVER & {key for burst in bursts for key in burst}
     return bursts
 
 
@@ -214,7 +217,6 @@ def assert_got_around(screens: Counter[str], sent: Counter[str]) -> None:
 @pytest.fixture
 def demo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("WATCHTUI_TODAY", "2024-06-01")
-    assert today() == date(2024, 6, 1)
     return demo_copy(tmp_path)
 
 
