@@ -1,4 +1,4 @@
-"""Release windows: PRODUCT.md's table, read exactly, and nothing else accepted."""
+"""Release windows: the README's table, read exactly, and nothing else accepted."""
 
 from __future__ import annotations
 
