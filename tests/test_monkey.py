@@ -6,7 +6,7 @@ input, confirmations get answered, the timeline and the help come and go. `q`
 (quit) and `ctrl+p`/`ctrl+q`/`ctrl+c` are left out: the monkey is to stay in.
 The keys come in bursts, each started on the main screen by a key that opens
 something, and are dealt like cards (each once before any again), so the
-default run's few hundred keys already send every key and reach every screen;
+default run's 200 keys already send every key and reach every screen;
 `pytest -m long` runs the same monkey with 2,500 keys.
 
 No exception may escape the app, and every hundred keys, once any save in
@@ -42,7 +42,7 @@ from watchtui.core.document import Document, Snapshot
 from watchtui.core.model import Watchlist, title_key
 
 SEED = 20240601
-KEYS = 250
+KEYS = 200
 LONG_KEYS = 2500
 CHECK_EVERY = 100
 
