@@ -61,10 +61,21 @@ def _watch_app(file: Path) -> Any:
 
 
 def startup(kind: str, file: Path | None) -> dict[str, Any]:
-    from textual.screen import Screen
-
-    painted = {"content": False}
     result: dict[str, Any] = {}
+    app: Any = None
+    scheduled = {"done": False}
+
+    def frame_done() -> None:
+        result["first_frame"] = _since_launch()
+        app.exit()
+
+    def painted(widget: Any) -> None:
+        # The content is being painted, so its screen is composing a frame: right
+        # after the screen has handled what it is doing (composing that frame),
+        # the first useful frame is there.
+        if not scheduled["done"]:
+            scheduled["done"] = True
+            widget.screen.call_next(frame_done)
 
     if kind == "bare":
         from textual.widgets import Static
@@ -73,7 +84,7 @@ def startup(kind: str, file: Path | None) -> dict[str, Any]:
 
         def render(self: Static) -> Any:
             if self.id == "hello":
-                painted["content"] = True
+                painted(self)
             return original_render(self)
 
         Static.render = render  # type: ignore[method-assign]
@@ -85,23 +96,13 @@ def startup(kind: str, file: Path | None) -> dict[str, Any]:
 
         def render_line(self: ShowList, y: int) -> Any:
             if y + self.scroll_offset.y < len(self.shows):
-                painted["content"] = True
+                painted(self)
             return original_line(self, y)
 
         ShowList.render_line = render_line  # type: ignore[method-assign]
         assert file is not None
         app = _watch_app(file)
 
-    original_refresh = Screen._compositor_refresh
-
-    def compositor_refresh(self: Screen[Any]) -> None:
-        original_refresh(self)
-        # The frame just composed included the content: that is the first useful frame.
-        if painted["content"] and "first_frame" not in result:
-            result["first_frame"] = _since_launch()
-            self.app.exit()
-
-    Screen._compositor_refresh = compositor_refresh  # type: ignore[method-assign]
     app.run(headless=True, size=SIZE)
     if "first_frame" not in result:
         raise SystemExit("the app exited without painting its content")
@@ -125,35 +126,23 @@ _CHARS = {"slash": "/", "escape": None, "down": None, "tab": None}
 
 
 def _busy(app: Any) -> bool:
-    """Messages waiting anywhere on the screen, or a frame still to compose."""
+    """Messages still queued anywhere on the current screen."""
     screen = app.screen
-    for pump in (app, screen, *screen.walk_children()):
-        if pump._message_queue.qsize() or pump._next_callbacks:
-            return True
-    return False
+    return any(pump.message_queue_size for pump in (app, screen, *screen.walk_children()))
 
 
-def _dirty(screen: Any) -> bool:
-    return bool(
-        screen._layout_required
-        or screen._scroll_required
-        or screen._repaint_required
-        or screen._dirty_widgets
-    )
-
-
-async def _settled(app: Any, key: str) -> float:
+async def _settled(pilot: Any, key: str) -> float:
     """Seconds from a key reaching the app to the settled frame it causes.
 
-    The key is posted as the terminal driver would; the event loop then runs
-    until no message is waiting anywhere, composing a frame as soon as one is
-    due (rather than at the next 1/60 s tick, which would add up to 17 ms of
-    waiting to every figure). Settled means two loop turns with nothing to do.
+    The key is posted as the terminal driver would; then `pilot.pause(0)` lets
+    every widget of the screen handle what is queued for it and composes the frame
+    at once (rather than at the next 1/60 s tick, which would add up to 17 ms of
+    waiting to every figure), until a round finds nothing queued: the frame that
+    round composed is the settled one. A second quiet round confirms it.
     """
-    import asyncio
-
     from textual import events
 
+    app = pilot.app
     event = events.Key(key, _CHARS.get(key, key))
     event.set_sender(app)
     started = time.perf_counter()
@@ -161,18 +150,13 @@ async def _settled(app: Any, key: str) -> float:
     ended = started
     quiet = 0
     while quiet < 2:
-        await asyncio.sleep(0)
+        await pilot.pause(0)
         if _busy(app):
             quiet = 0
-            continue
-        screen = app.screen
-        if _dirty(screen):
-            screen._on_timer_update()
-            quiet = 0
-            continue
-        if quiet == 0:
-            ended = time.perf_counter()
-        quiet += 1
+        else:
+            if quiet == 0:
+                ended = time.perf_counter()
+            quiet += 1
         if time.perf_counter() - started > 60:
             raise SystemExit(f"the app never settled after {key!r}")
     return ended - started
@@ -209,11 +193,11 @@ async def keys(kind: str, file: Path | None, runs: int) -> dict[str, Any]:
             if not show_list.shows:
                 raise SystemExit("no shows in the list")
         for _ in range(3):  # warm up: the first keys pay for lazy imports and caches
-            await _settled(app, "down")
+            await _settled(pilot, "down")
         await _settle(app, pilot)
 
         for _ in range(runs * 10):
-            samples["cursor"].append(await _settled(app, "down"))
+            samples["cursor"].append(await _settled(pilot, "down"))
             if watching and seasons.show is not show_list.current:
                 raise SystemExit("the seasons pane did not follow the cursor")
         await _settle(app, pilot)
@@ -224,15 +208,15 @@ async def keys(kind: str, file: Path | None, runs: int) -> dict[str, Any]:
 
         for run in range(runs):
             word = words[run % len(words)]
-            await _settled(app, "slash")
+            await _settled(pilot, "slash")
             for letter in word:
-                samples["filter"].append(await _settled(app, letter))
+                samples["filter"].append(await _settled(pilot, letter))
             if watching:
                 if app.screen.search != word:
                     raise SystemExit(f"the filter holds {app.screen.search!r}, not {word!r}")
                 if not all(word in show.title.casefold() for show in show_list.shows[:50]):
                     raise SystemExit("the list was not filtered")
-            await _settled(app, "escape")
+            await _settled(pilot, "escape")
             await _settle(app, pilot)
         await _pilot_timed(pilot, "slash")
         for letter in words[0][:3]:
@@ -243,7 +227,7 @@ async def keys(kind: str, file: Path | None, runs: int) -> dict[str, Any]:
         if not watching:
             # The baseline of a key that changes something: a key with no binding.
             for _ in range(runs * 2):
-                samples["held"].append(await _settled(app, "w"))
+                samples["held"].append(await _settled(pilot, "w"))
         else:
             path: Path = app.document.path
             await pilot.press("tab")
@@ -254,7 +238,7 @@ async def keys(kind: str, file: Path | None, runs: int) -> dict[str, Any]:
                 await _settle(app, pilot)
                 before = _stat(path)
                 started = time.perf_counter()
-                samples["held"].append(await _settled(app, "w"))
+                samples["held"].append(await _settled(pilot, "w"))
                 while _stat(path) == before:
                     if time.perf_counter() - started > 30:
                         raise SystemExit("the change never reached the file")

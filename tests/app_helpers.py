@@ -4,13 +4,16 @@ The app is built the way `watchtui.app.run` builds it (a Document opened on a
 file, an explicit today), with `remember_theme=False` so a test never depends on
 a saved theme. What the user sees is read from the rendered screen: the shows
 pane's lines as `ShowList.render_line` draws them, the tables' cells, the
-notifications, and the whole screen as the compositor renders it.
+notifications' toasts, and the whole screen as a screenshot shows it.
 """
 
 from __future__ import annotations
 
+import html
+import re
 import tomllib
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -54,8 +57,13 @@ def demo_file(tmp_path: Path) -> Path:
 
 
 def make_app(path: Path, today: date = DEMO_TODAY) -> WatchApp:
-    """The app on `path`, as `watchtui --file PATH` opens it."""
-    return WatchApp(Document.open(path), today, remember_theme=False)
+    """The app on `path`, as `watchtui --file PATH` opens it.
+
+    Its `run_test` shows notifications (Textual's test default hides them), as
+    `watchtui` does, so that tests read them off the screen."""
+    app = WatchApp(Document.open(path), today, remember_theme=False)
+    app.run_test = partial(app.run_test, notifications=True)  # type: ignore[method-assign]
+    return app
 
 
 async def settle(pilot: Pilot[Any]) -> None:
@@ -87,9 +95,46 @@ def table_rows(app: App[Any], selector: str) -> list[list[str]]:
     ]
 
 
+_CLIP = re.compile(r'<clipPath id="[^"]*-line-(\d+)">\s*<rect x="0" y="([\d.]+)" width="([\d.]+)"')
+_CELL = re.compile(r"<(rect|text) ([^>]*?)(?:/>|>(.*?)</text>)", re.DOTALL)
+_ATTRIBUTE = re.compile(r'([\w-]+)="([^"]*)"')
+
+
 def screen_lines(app: App[Any]) -> list[str]:
-    """Every line of the current screen as rendered."""
-    return [strip.text for strip in app.screen._compositor.render_strips()]
+    """Every line of the current screen as rendered, read from a screenshot.
+
+    `export_screenshot` draws the screen as the terminal would get it, as SVG: a
+    rectangle for each run of cells with a background (every cell in Textual has
+    one) and a text element for each run of characters, both placed in cells. The
+    lines are put back together from those; a line is as wide as its cells reach.
+    """
+    svg = app.export_screenshot()
+    clips = [(int(n), float(y), float(w)) for n, y, w in _CLIP.findall(svg)]
+    char_width = clips[0][2] / app.size.width
+    line_height = clips[1][1] - clips[0][1]
+    top = clips[0][1]
+    cells: list[dict[int, str]] = [{} for _ in range(app.size.height)]
+    ends = [0] * app.size.height
+    for kind, attributes, content in _CELL.findall(svg):
+        found = dict(_ATTRIBUTE.findall(attributes))
+        if "crispEdges" not in found.values() and "clip-path" not in found:
+            continue  # the window's frame or title, not a cell
+        x = round(float(found["x"]) / char_width)
+        if kind == "rect":
+            y = round((float(found["y"]) - top) / line_height)
+            ends[y] = max(ends[y], x + round(float(found["width"]) / char_width))
+        else:
+            y = int(found["clip-path"].rsplit("-", 1)[1].rstrip(")"))
+            text = html.unescape(content.replace("&#160;", " ").replace("\n", ""))
+            cells[y][x] = text
+            ends[y] = max(ends[y], x + cell_len(text))
+    lines = []
+    for y, runs in enumerate(cells):
+        line = ""
+        for x in sorted(runs):
+            line += " " * (x - cell_len(line)) + runs[x]
+        lines.append(line + " " * (ends[y] - cell_len(line)))
+    return lines
 
 
 def status_line(app: App[Any]) -> str:
@@ -98,7 +143,9 @@ def status_line(app: App[Any]) -> str:
 
 
 def notifications(app: App[Any]) -> list[str]:
-    return [notification.message for notification in app._notifications]
+    """The notifications shown on the current screen (Textual's `Toast` widgets), oldest
+    first: their text, the title (if any) on a line before the message."""
+    return [toast.render().plain for toast in app.screen.query("Toast")]
 
 
 def file_shows(path: Path) -> list[dict[str, Any]]:
