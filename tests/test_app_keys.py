@@ -89,20 +89,14 @@ async def test_the_footer_shows_the_keys_of_the_focused_pane(demo_file: Path) ->
             await pilot.press("tab")
             await settle(pilot)
     shows, seasons, cast = footers
-    palette = "▏^p palette "
-    # Each fits 80 columns whole: nothing cut, no stray character after the palette key.
-    assert shows == "e Edit d Delete a Show+ n Season+ c Cast+ ^z Undo ? Help q Quit".ljust(
-        80 - len(palette)
-    ) + palette
-    assert seasons == (
-        "e Edit d Delete w Watched + +1 - -1 n Season+ ^z Undo ? Help q Quit".ljust(
-            80 - len(palette)
-        )
-        + palette
-    )
-    assert cast == "e Edit d Delete a Show+ c Cast+ ^z Undo ? Help q Quit".ljust(
-        80 - len(palette)
-    ) + palette
+
+    def fitted(keys: str) -> str:
+        # Each fits 80 columns whole: nothing cut, no stray character after the palette.
+        return keys.ljust(80 - len("▏^p palette ")) + "▏^p palette "
+
+    assert shows == fitted("e Edit d Delete a Show+ n Season+ c Cast+ ^z Undo ? Help q Quit")
+    assert seasons == fitted("e Edit d Delete w Watched + +1 - -1 n Season+ ^z Undo ? Help q Quit")
+    assert cast == fitted("e Edit d Delete a Show+ c Cast+ ^z Undo ? Help q Quit")
 
 
 # Keys act where the focus is ----------------------------------------------------
