@@ -124,8 +124,8 @@ def test_a_forgotten_show_is_worked_out_again() -> None:
 
 @settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
 @given(watchlists())
-def test_highlight_counts_agree_with_the_cache_and_leave_it_alone(watchlist: Watchlist) -> None:
-    """The count a worker thread makes reads only the shows it is given."""
+def test_highlight_counts_agree_with_the_standings_cache(watchlist: Watchlist) -> None:
+    """The count a worker thread makes from the shows alone is the cached one."""
     cache = StandingCache(TODAY)
     states = [cache.get(show).state for show in watchlist.shows]
     expected = (states.count(SeasonState.HINTED), states.count(SeasonState.OVERDUE))
