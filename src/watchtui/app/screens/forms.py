@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
 from textual import on
 from textual.widget import Widget
@@ -82,7 +83,7 @@ class ShowForm(FormScreen[Show]):
         return None
 
     def build(self) -> Show:
-        fields = {
+        fields: dict[str, Any] = {
             "title": self.value("title").strip(),
             "original_title": self.value("original_title").strip(),
             "network": self.value("network").strip(),
@@ -225,7 +226,7 @@ class SeasonForm(FormScreen[Season]):
             finished = finished or self.today
         elif episodes is not None and watched < episodes:
             finished = None
-        fields = {
+        fields: dict[str, Any] = {
             "number": int(self.value("number")),
             "title": self.value("title").strip(),
             "episodes": episodes,
