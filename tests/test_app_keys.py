@@ -19,7 +19,7 @@ from app_helpers import (
     settle,
     table_rows,
 )
-from watchtui.app.keys import COMMANDS, key_text
+from watchtui.app.keys import COMMANDS, key_text, readme_rows
 from watchtui.app.screens.dialogs import ConfirmScreen, ConflictScreen
 from watchtui.app.screens.forms import CastForm, SeasonForm, ShowForm
 from watchtui.app.screens.help import HELP_TEXT
@@ -46,7 +46,7 @@ def readme_key_table() -> list[tuple[tuple[str, ...], str]]:
 
 def test_the_readme_key_table_is_the_command_table() -> None:
     readme = readme_key_table()
-    table = [(tuple(key_text(key) for key in c.keys), c.help) for c in COMMANDS]
+    table = list(readme_rows())
     assert len(readme) == len(COMMANDS)
     for row in readme:
         assert row in table, f"the README lists {row}, the command table does not"

@@ -214,8 +214,8 @@ def pane_bindings(pane: Pane) -> list[BindingType]:
 def screen_bindings() -> list[BindingType]:
     """The main screen's bindings: the screen-wide commands, none in the Footer.
 
-    A key of the Seasons pane pressed elsewhere says where it works, rather than
-    doing nothing or acting on a season the user is not looking at.
+    A key of one pane (the Seasons pane's `w`) pressed elsewhere says where it
+    works, rather than doing nothing or acting on an item the user is not looking at.
     """
     bindings: list[BindingType] = []
     for command in COMMANDS:
@@ -223,8 +223,9 @@ def screen_bindings() -> list[BindingType]:
             continue
         if command.screen_wide:
             bindings.append(_binding(command, command.action, False))
-        elif command.panes == {Pane.SEASONS}:
-            bindings.append(_binding(command, "elsewhere('seasons')", False))
+        elif len(command.panes) == 1:
+            (pane,) = command.panes
+            bindings.append(_binding(command, f"elsewhere('{pane.value}')", False))
     return bindings
 
 
@@ -243,7 +244,7 @@ def help_markdown() -> str:
     those of one pane."""
     sections: list[tuple[str, frozenset[Pane]]] = [
         ("Everywhere", frozenset()),
-        ("In each pane, on its selected item", EVERYWHERE),
+        ("In each pane", EVERYWHERE),
         *((f"{_TITLES[pane]} pane", frozenset({pane})) for pane in Pane),
     ]
     parts = []
