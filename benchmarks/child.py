@@ -185,7 +185,7 @@ async def keys(kind: str, file: Path | None, runs: int) -> dict[str, Any]:
     async with app.run_test(size=SIZE) as pilot:
         await _settle(app, pilot)
         if watching:
-            from watchtui.app.widgets.detail_tables import SeasonsTable
+            from watchtui.app.widgets.seasons_pane import SeasonsTable
             from watchtui.app.widgets.show_list import ShowList
 
             show_list = app.screen.query_one(ShowList)

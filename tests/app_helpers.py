@@ -25,6 +25,7 @@ from textual.widgets import DataTable
 
 from watchtui.app.app import WatchApp
 from watchtui.app.run import demo_copy
+from watchtui.app.screens.main import MainScreen
 from watchtui.app.widgets.show_list import ShowList
 from watchtui.core.document import Document
 
@@ -67,7 +68,11 @@ def make_app(path: Path, today: date = DEMO_TODAY) -> WatchApp:
 
 
 async def settle(pilot: Pilot[Any]) -> None:
-    """Let workers (the status line's counts) finish and the screen catch up."""
+    """Let the saves under way reach the file, workers (the status line's counts)
+    finish and the screen catch up."""
+    for screen in pilot.app.screen_stack:
+        if isinstance(screen, MainScreen):
+            screen.session.flush()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 

@@ -225,10 +225,12 @@ async def test_watched_and_episodes_on_the_seasons_pane(demo_file: Path) -> None
         assert table_rows(app, "#seasons")[0][1] == "7/10"
         await pilot.press("minus", "minus")
         assert table_rows(app, "#seasons")[0][1] == "5/10"
+        await settle(pilot)  # the save is written on its own thread
         assert file_shows(demo_file)[5]["season"][0]["watched"] == 5
         await pilot.press("w")
         row = table_rows(app, "#seasons")[0]
         assert row[1] == "10/10" and row[4] == "✓ watched"
+        await settle(pilot)
         season = next(s for s in file_shows(demo_file) if s["title"] == "Shōgun")["season"][0]
         assert (season["watched"], season["finished"]) == (10, DEMO_TODAY)
         await pilot.press("space")  # w or space again: unwatched

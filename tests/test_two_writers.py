@@ -30,7 +30,7 @@ from watchtui.app.app import WatchApp
 from watchtui.app.run import demo_copy
 from watchtui.app.screens.dialogs import ConflictScreen
 from watchtui.app.screens.main import MainScreen
-from watchtui.app.widgets.detail_tables import SeasonsTable
+from watchtui.app.widgets.seasons_pane import SeasonsTable
 from watchtui.app.widgets.show_list import ShowList
 from watchtui.core.codec import parse_watchlist
 from watchtui.core.document import Change, ConflictError, Document
@@ -77,6 +77,9 @@ async def add_show(app: WatchApp, pilot: object, title: str) -> None:
     await pilot.pause()
     await pilot.press("enter")
     await pilot.pause()
+    if isinstance(app.screen, MainScreen):
+        app.screen.session.flush()  # saves are written on a thread: wait for its report
+        await pilot.pause()
 
 
 async def first_writer_adds(path: Path, first: WatchApp) -> None:

@@ -11,7 +11,14 @@ from hypothesis import strategies as st
 from helpers.strategies import shows, texts, watchlists
 from watchtui.core.document import Change, Document
 from watchtui.core.model import Confidence, Season, Show, Watchlist, replace, title_key
-from watchtui.core.views import ShowFilter, ShowIndex, StandingCache
+from watchtui.core.state import SeasonState
+from watchtui.core.views import (
+    ShowFilter,
+    ShowIndex,
+    StandingCache,
+    highlight_counts,
+    standing_of,
+)
 
 TODAY = date(2024, 6, 1)
 
@@ -112,3 +119,15 @@ def test_a_forgotten_show_is_worked_out_again() -> None:
     standings.forget(show)  # twice is harmless
     again = standings.get(show)
     assert again == first and again is not first
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+@given(watchlists())
+def test_highlight_counts_agree_with_the_standings_cache(watchlist: Watchlist) -> None:
+    """The count a worker thread makes from the shows alone is the cached one."""
+    cache = StandingCache(TODAY)
+    states = [cache.get(show).state for show in watchlist.shows]
+    expected = (states.count(SeasonState.HINTED), states.count(SeasonState.OVERDUE))
+    fresh = StandingCache(TODAY)
+    assert highlight_counts(tuple(watchlist.shows), TODAY) == expected
+    assert all(fresh.get(show) == standing_of(show, TODAY) for show in watchlist.shows)

@@ -13,8 +13,10 @@ from textual.fuzzy import Matcher
 from textual.screen import Screen
 
 from watchtui.app import settings
+from watchtui.app.keys import COMMANDS, key_text
 from watchtui.app.screens.main import MainScreen
 from watchtui.app.text import printable
+from watchtui.app.widgets.pane import ItemPane
 from watchtui.app.widgets.show_list import badge
 from watchtui.core.document import Document
 
@@ -107,28 +109,29 @@ class WatchApp(App[None]):
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         if isinstance(screen, MainScreen):
-            for key, title, help_text, action in _ACTIONS:
-                if screen.check_action(action.split("(")[0], ()) is True:
-                    # The palette reads titles as markup: "[/]" (the find key) would
-                    # be a closing tag and stop the app, so the key is not in brackets.
-                    yield SystemCommand(
-                        f"{title}  ({key})", help_text, partial(screen.run_action, action)
-                    )
+            yield from _palette_commands(screen)
         yield from super().get_system_commands(screen)
 
 
-_ACTIONS = [
-    ("a", "Add a show", "Open the form for a new show", "add_show"),
-    ("n", "Add a season", "Add a season to the selected show", "add_season"),
-    ("c", "Add a cast note", "Add a cast note to the selected show", "add_cast"),
-    ("e", "Edit", "Edit the selected item of the focused pane", "edit"),
-    ("d", "Delete", "Delete the selected item, after a confirmation", "delete"),
-    ("w", "Toggle watched", "Mark the selected season watched or unwatched", "toggle_watched"),
-    ("+", "One more episode", "One episode more watched on the selected season", "episode(1)"),
-    ("-", "One episode less", "One episode less watched on the selected season", "episode(-1)"),
-    ("ctrl+z", "Undo", "Undo the last change", "undo"),
-    ("/", "Find", "Filter shows by title as you type", "find"),
-    ("f", "Cycle filter", "All, hinted, upcoming, watching, completed", "cycle_filter"),
-    ("u", "Upcoming timeline", "Every unreleased season by window", "upcoming"),
-    ("?", "Help", "Keys and the meaning of the marks", "help"),
-]
+def _palette_commands(screen: MainScreen) -> Iterable[SystemCommand]:
+    """The command table's commands that can run now: the screen's, and the focused
+    pane's own (run on that pane's selected item)."""
+    focused = screen.focused
+    for command in COMMANDS:
+        if not command.palette:
+            continue
+        if command.screen_wide:
+            target: Screen[None] | ItemPane = screen
+        elif isinstance(focused, ItemPane) and focused.PANE in command.panes:
+            target = focused
+        else:
+            continue
+        if target.check_action(command.name, ()) is True:
+            # The palette reads titles as markup: "[/]" (the find key) would be a
+            # closing tag and stop the app, so the key is not in brackets.
+            key = key_text(command.keys[0])
+            yield SystemCommand(
+                f"{command.palette}  ({key})",
+                command.help,
+                partial(target.run_action, command.action),
+            )

@@ -39,6 +39,11 @@ class ShowFilter(StrEnum):
         return _DESCRIPTIONS.get(self) or f"shows you marked {self.value}"
 
     @property
+    def phrase(self) -> str:
+        """The shows it keeps, as a screen says it: "Showing <phrase>."."""
+        return _PHRASES.get(self) or f"shows you marked {self.value}"
+
+    @property
     def uses_next_season(self) -> bool:
         """Whether `keeps` needs the state of the show's next season."""
         return self in _BY_NEXT_STATE
@@ -89,6 +94,17 @@ _BY_NEXT_STATE: dict[ShowFilter, frozenset[SeasonState | None]] = {
     ShowFilter.OVERDUE: frozenset({SeasonState.OVERDUE}),
     ShowFilter.UPCOMING: frozenset({SeasonState.UPCOMING}),
     ShowFilter.TBA: frozenset({SeasonState.TBA}),
+}
+
+_PHRASES: dict[ShowFilter, str] = {
+    ShowFilter.ALL: "all shows",
+    ShowFilter.HINTED: "shows whose next season is hinted or overdue",
+    ShowFilter.OVERDUE: "shows whose next season's hint is overdue",
+    ShowFilter.UPCOMING: "shows with a confirmed upcoming season",
+    ShowFilter.TBA: "shows whose next season has no window",
+    ShowFilter.READY: "shows with a season out and not yet watched",
+    ShowFilter.WATCHING: "shows you are watching",
+    ShowFilter.COMPLETED: "completed shows",
 }
 
 _DESCRIPTIONS: dict[ShowFilter, str] = {

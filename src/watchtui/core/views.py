@@ -8,7 +8,7 @@ show object and reused until the show changes.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from operator import itemgetter
@@ -17,7 +17,14 @@ from watchtui.core.filters import ShowFilter
 from watchtui.core.model import Season, Show
 from watchtui.core.state import SeasonState, next_season
 
-__all__ = ["ShowFilter", "ShowIndex", "Standing", "StandingCache"]  # ShowFilter: core/filters
+__all__ = [
+    "ShowFilter",
+    "ShowIndex",
+    "Standing",
+    "StandingCache",
+    "highlight_counts",
+    "standing_of",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,8 +40,27 @@ class Standing:
         return self.state in (SeasonState.HINTED, SeasonState.OVERDUE)
 
 
+def standing_of(show: Show, today: date) -> Standing:
+    """A show's standing as of a day, worked out afresh."""
+    found = next_season(show, today)
+    return Standing(*found) if found else Standing(None, None)
+
+
+def highlight_counts(shows: Sequence[Show], today: date) -> tuple[int, int]:
+    """How many shows have their next season hinted, and how many overdue.
+
+    Reads nothing but its arguments (shows are immutable), so it may run on
+    another thread while the screen's thread changes the watchlist and its cache.
+    """
+    states = [standing_of(show, today).state for show in shows]
+    return states.count(SeasonState.HINTED), states.count(SeasonState.OVERDUE)
+
+
 class StandingCache:
-    """Each show's standing as of one day, computed once per show object."""
+    """Each show's standing as of one day, computed once per show object.
+
+    Not thread-safe: used on one thread only (the screen's).
+    """
 
     def __init__(self, today: date) -> None:
         self.today = today
@@ -44,8 +70,7 @@ class StandingCache:
         known = self._known.get(id(show))
         if known is not None and known[0] is show:
             return known[1]
-        found = next_season(show, self.today)
-        standing = Standing(*found) if found else Standing(None, None)
+        standing = standing_of(show, self.today)
         self._known[id(show)] = (show, standing)
         return standing
 

@@ -28,7 +28,10 @@ _DIALOG_CSS = """
 
 
 class ConfirmScreen(ModalScreen[bool]):
-    """Ask before something destructive; `y` or enter confirms, `n` or escape does not."""
+    """Ask before something destructive; `y` confirms, `n` or escape does not.
+
+    The focus starts on the safe button: enter alone never deletes.
+    """
 
     DEFAULT_CSS = "ConfirmScreen {" + _DIALOG_CSS + "}"
 
@@ -52,7 +55,7 @@ class ConfirmScreen(ModalScreen[bool]):
                 yield Button(self.yes, variant="error", id="yes")
 
     def on_mount(self) -> None:
-        self.query_one("#yes", Button).focus()
+        self.query_one("#no", Button).focus()
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
@@ -69,7 +72,11 @@ class ConflictChoice:
 
 
 class ConflictScreen(ModalScreen[str]):
-    """The file changed on disk since it was read: the user decides, nothing is lost silently."""
+    """The file changed on disk since it was read: the user decides, nothing is lost silently.
+
+    The focus starts on Cancel: enter alone keeps the change unsaved, and neither
+    drops it nor writes over the other program's.
+    """
 
     DEFAULT_CSS = "ConflictScreen {" + _DIALOG_CSS + "}"
 
@@ -104,7 +111,7 @@ class ConflictScreen(ModalScreen[str]):
                 yield Button("Reload", variant="primary", id="reload")
 
     def on_mount(self) -> None:
-        self.query_one("#reload", Button).focus()
+        self.query_one("#cancel", Button).focus()
 
     def action_choose(self, choice: str) -> None:
         self.dismiss(choice)

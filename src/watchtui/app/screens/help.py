@@ -1,4 +1,4 @@
-"""Keys and legend (`?` or `f1`)."""
+"""Keys and legend (`?` or `f1`); the keys come from the command table."""
 
 from __future__ import annotations
 
@@ -8,51 +8,13 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
+from watchtui.app.keys import command, help_markdown
+
 __all__ = ["HELP_TEXT", "HelpScreen"]
 
-HELP_TEXT = """\
-## Everywhere
-
-| key | does |
-|---|---|
-| `a` | add a show |
-| `/` | filter shows by title as you type (`escape` clears) |
-| `f` | cycle the filter: all, hinted, upcoming, watching, completed |
-| `u` | upcoming timeline |
-| `ctrl+z` | undo the last change (again for the one before) |
-| `tab` / `shift+tab` | next / previous pane |
-| `ctrl+p` | command palette: jump to a show, run any action |
-| `?` / `f1` | this help |
-| `q` | quit — everything is already saved |
-
-## Shows pane
-
-| key | does |
-|---|---|
-| `↑` `↓` / `j` `k` | move; `home` `end` `pgup` `pgdn` too |
-| `n` | add a season to this show (number prefilled) |
-| `c` | add a cast note to this show |
-| `e` / `enter` | edit the show |
-| `d` / `delete` | delete the show, after a confirmation |
-
-## Seasons pane
-
-| key | does |
-|---|---|
-| `w` / `space` | mark the season watched / unwatched |
-| `+` / `-` | one episode more / less watched |
-| `n` | add a season |
-| `e` / `enter` | edit the season |
-| `d` / `delete` | delete the season, after a confirmation |
-
-## Cast notes pane
-
-| key | does |
-|---|---|
-| `c` | add a cast note |
-| `e` / `enter` | edit the note |
-| `d` / `delete` | delete the note, after a confirmation |
-
+HELP_TEXT = (
+    help_markdown()
+    + """
 ## Forms
 
 `tab` next field · `enter` save · `escape` cancel · `←` `→` pick a status or a
@@ -73,6 +35,7 @@ Windows are read as days (`2025-03-14`, `March 14, 2025`), months (`March 2025`)
 quarters (`Q3 2025`), halves (`H2 2025`), thirds (`early/mid/late 2025`), broadcast
 seasons (`winter/spring/summer/fall 2025`), years (`2025`) or `TBA`.
 """
+)
 
 
 class HelpScreen(ModalScreen[None]):
@@ -90,7 +53,8 @@ class HelpScreen(ModalScreen[None]):
     }
     """
 
-    BINDINGS = [Binding("escape,q,question_mark,f1", "close", "Close")]
+    # The keys that open it close it too.
+    BINDINGS = [Binding(",".join(("escape", "q", *command("help").keys)), "close", "Close")]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll() as scroll:

@@ -17,7 +17,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from watchtui.app.text import plain, printable
-from watchtui.app.widgets.detail_tables import fit_widths
+from watchtui.app.widgets.show_table import fit_widths
 from watchtui.core.model import Show, Watchlist
 from watchtui.core.state import SeasonState, state_glyph
 from watchtui.core.timeline import GroupKind, build_timeline

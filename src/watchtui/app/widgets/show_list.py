@@ -14,14 +14,15 @@ from datetime import date
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.binding import Binding
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import var
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from watchtui.app.keys import Pane, pane_bindings
 from watchtui.app.text import fit, printable
+from watchtui.app.widgets.pane import ItemPane
 from watchtui.core.model import Show
 from watchtui.core.state import SeasonState, state_glyph
 from watchtui.core.views import Standing, StandingCache
@@ -50,8 +51,10 @@ def badge(standing: Standing, today: date, *, short: bool = False) -> str:
     return ""
 
 
-class ShowList(ScrollView, can_focus=True):
+class ShowList(ItemPane, ScrollView, can_focus=True):
     """The shows pane's list. Posts Highlighted as the cursor moves."""
+
+    PANE = Pane.SHOWS
 
     COMPONENT_CLASSES = {
         "show-list--cursor",
@@ -79,14 +82,7 @@ class ShowList(ScrollView, can_focus=True):
     }
     """
 
-    BINDINGS = [
-        Binding("up,k", "cursor_up", "Up", show=False),
-        Binding("down,j", "cursor_down", "Down", show=False),
-        Binding("home,g", "first", "First", show=False),
-        Binding("end,G", "last", "Last", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-    ]
+    BINDINGS = pane_bindings(Pane.SHOWS)
 
     cursor: var[int] = var(0, always_update=True, init=False)
     """Index of the highlighted row in `shows`. A `var`: `watch_cursor` repaints
@@ -107,6 +103,10 @@ class ShowList(ScrollView, can_focus=True):
     @property
     def current(self) -> Show | None:
         return self.shows[self.cursor] if 0 <= self.cursor < len(self.shows) else None
+
+    @property
+    def item(self) -> Show | None:
+        return self.current
 
     def set_shows(self, shows: list[Show], keep: Show | None = None) -> None:
         """Show these rows, keeping the cursor on `keep` (or near where it was)."""
@@ -146,6 +146,7 @@ class ShowList(ScrollView, can_focus=True):
         self.refresh(Region(0, new - self.scroll_offset.y, self.size.width, 1))
         self.scroll_to_region(Region(0, new, 1, 1), animate=False, force=True, immediate=True)
         self.post_message(self.Highlighted(self.current))
+        self.item_moved()
 
     def action_cursor_up(self) -> None:
         self.cursor -= 1

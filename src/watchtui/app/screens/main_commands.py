@@ -1,0 +1,242 @@
+"""What the main screen's commands do beyond one key: the forms they open, the
+questions they ask, a conflict with the file on disk, quitting.
+
+Each takes the screen and works through its Session; forms and dialogs are
+imported when first opened, so that the app starts without them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+
+from watchtui.app.keys import COMMANDS, Pane, key_text
+from watchtui.app.text import printable, shown_path
+from watchtui.app.widgets.pane import Item, PaneRequest
+from watchtui.app.widgets.seasons_pane import SeasonsTable
+from watchtui.core.codec import WatchlistFileError
+from watchtui.core.document import Change
+from watchtui.core.model import CastNote, ModelError, Season, Show
+
+if TYPE_CHECKING:
+    from watchtui.app.screens.main import MainScreen
+
+__all__ = [
+    "add_cast",
+    "add_season",
+    "add_show",
+    "ask_about_conflict",
+    "carry_out",
+    "elsewhere_hint",
+    "empty_message",
+    "quit_when_saved",
+]
+
+_FILTER_HINT = "f cycles the filter · esc clears the search"
+
+
+def empty_message(path: Path, total: int) -> Text:
+    """What the shows pane says when it lists nothing."""
+    if total:
+        return Text(f"No show matches.\n\n{_FILTER_HINT}", style="dim")
+    return Text.assemble(
+        ("No shows yet.\n\n", "bold"),
+        "Press ",
+        ("a", "bold reverse"),
+        " to add your first show, or try\n",
+        ("watchtui --demo", "bold"),
+        " to look around with real shows.\n\n",
+        "Your watchlist will be saved to\n",
+        (shown_path(path), "italic"),
+    )
+
+
+def elsewhere_hint(pane: Pane) -> str:
+    """Which keys work only in a pane, and how to get there."""
+    shown = [key_text(command.keys[0]) for command in COMMANDS if command.panes == {pane}]
+    listed = ", ".join(shown[:-1]) + f" and {shown[-1]}" if len(shown) > 1 else shown[0]
+    return f"{listed} work in the {pane.value.capitalize()} pane: tab moves there."
+
+
+# A pane's own keys -------------------------------------------------------------
+
+
+def carry_out(screen: MainScreen, show: Show, request: PaneRequest) -> None:
+    """Edit, delete, mark watched or count episodes of the pane's item."""
+    item = request.item
+    if request.action == "edit":
+        edit(screen, show, item)
+    elif request.action == "delete":
+        delete(screen, show, item)
+    elif isinstance(item, Season):
+        session = screen.session
+        try:
+            if request.action == "toggle_watched":
+                change: Change | None = session.toggle_watched(show, item)
+            else:
+                change = session.step_episodes(show, item, request.step)
+        except ModelError as problem:  # pragma: no cover - a season's own rules hold
+            screen.notify(str(problem), title="Not changed", severity="error")
+            return
+        if change is None:
+            limit = "no more episodes" if request.step > 0 else "no episode watched"
+            screen.notify(f"{item.label}: {limit}.", severity="warning", timeout=2)
+            return
+        screen.after_change(change, change.after)
+        screen.query_one(SeasonsTable).move_to(item.number)
+
+
+def edit(screen: MainScreen, show: Show, item: Item) -> None:
+    from watchtui.app.screens.forms import CastForm, SeasonForm, ShowForm
+
+    if isinstance(item, Season):
+
+        def edited_season(new: Season | None) -> None:
+            if new is not None and screen.replace_show(
+                show, show.with_season(new, replacing=item), f"edit {item.label}"
+            ):
+                screen.query_one(SeasonsTable).move_to(new.number)
+
+        screen.app.push_screen(SeasonForm(show, screen.today, item), edited_season)
+    elif isinstance(item, CastNote):
+
+        def edited_note(new: CastNote | None) -> None:
+            if new is not None:
+                screen.replace_show(show, show.with_cast(new, replacing=item), f"edit {item.name}")
+
+        screen.app.push_screen(CastForm(show, item), edited_note)
+    else:
+
+        def edited_show(new: Show | None) -> None:
+            if new is not None:
+                screen.replace_show(item, new, f"edit {item.title}")
+
+        screen.app.push_screen(ShowForm(screen.document.watchlist, screen.today, item), edited_show)
+
+
+def delete(screen: MainScreen, show: Show, item: Item) -> None:
+    """Ask, then delete the item; the question names what goes with it."""
+    from watchtui.app.screens.dialogs import ConfirmScreen
+
+    title = printable(show.title)
+    if isinstance(item, Season):
+        question = Text.assemble("Delete ", (item.label, "bold"), " of ", (title, "bold"), "?")
+        done = f"Deleted {item.label}."
+    elif isinstance(item, CastNote):
+        name = printable(item.name)
+        question = Text.assemble("Delete the cast note for ", (name, "bold"), "?")
+        done = f"Deleted the note for {name}."
+    else:
+        parts = []
+        if item.seasons:
+            parts.append(f"{len(item.seasons)} season{'s' * (len(item.seasons) > 1)}")
+        if item.cast:
+            parts.append(f"{len(item.cast)} cast note{'s' * (len(item.cast) > 1)}")
+        extra = f" and its {' and '.join(parts)}" if parts else ""
+        question = Text.assemble("Delete ", (printable(item.title), "bold"), f"{extra}?")
+        done = f"Deleted {printable(item.title)}."
+
+    def confirmed(yes: bool | None) -> None:
+        if not yes:
+            return
+        try:
+            change = screen.session.delete(show, item)
+        except ModelError as problem:  # pragma: no cover - the item was just shown
+            screen.notify(str(problem), title="Not changed", severity="error")
+            return
+        screen.after_change(change, change.after)
+        screen.notify(f"{done} ctrl+z brings it back.")
+
+    screen.app.push_screen(ConfirmScreen(question), confirmed)
+
+
+# Adding ----------------------------------------------------------------------------
+
+
+def add_show(screen: MainScreen) -> None:
+    from watchtui.app.screens.forms import ShowForm
+
+    def added(show: Show | None) -> None:
+        if show is not None and screen.commit(Change(f"add {show.title}", None, show), show):
+            screen.notify(f"Added {printable(show.title)}. n adds a season.")
+
+    screen.app.push_screen(ShowForm(screen.document.watchlist, screen.today), added)
+
+
+def add_season(screen: MainScreen, show: Show) -> None:
+    from watchtui.app.screens.forms import SeasonForm
+
+    def added(season: Season | None) -> None:
+        if season is not None and screen.replace_show(
+            show, show.with_season(season), f"add {season.label}"
+        ):
+            screen.query_one(SeasonsTable).move_to(season.number)
+
+    screen.app.push_screen(SeasonForm(show, screen.today), added)
+
+
+def add_cast(screen: MainScreen, show: Show) -> None:
+    from watchtui.app.screens.forms import CastForm
+
+    def added(note: CastNote | None) -> None:
+        if note is not None:
+            screen.replace_show(show, show.with_cast(note), f"add {note.name}")
+
+    screen.app.push_screen(CastForm(show), added)
+
+
+# The file on disk ------------------------------------------------------------------
+
+
+def ask_about_conflict(screen: MainScreen) -> None:
+    from watchtui.app.screens.dialogs import ConflictScreen
+
+    shown = str(screen.document.path)
+    screen.app.push_screen(ConflictScreen(shown), partial(_resolve_conflict, screen))
+
+
+async def _resolve_conflict(screen: MainScreen, choice: str | None) -> None:
+    from watchtui.app.screens.dialogs import ConflictChoice
+
+    session = screen.session
+    # Writes queued before the question fail the same way: wait for them off the
+    # screen's thread, and take their reports as answered by this choice.
+    await asyncio.to_thread(session.flush)
+    screen.reports_settled = session.reports
+    screen.asking_about_conflict = False
+    if choice == ConflictChoice.RELOAD:
+        try:
+            session.reload()
+        except WatchlistFileError as problem:
+            screen.unsaved = True
+            screen.notify(f"{problem}", title="The file on disk cannot be read", severity="error")
+            return
+        screen.unsaved = False
+        screen.notify("Reloaded the file from disk.")
+        screen.after_change(None, None)
+    elif choice == ConflictChoice.OVERWRITE:
+        screen.overwriting = True
+        session.overwrite()
+
+
+async def quit_when_saved(screen: MainScreen) -> None:
+    """Quit once every change is on disk; ask first if the last one could not be saved."""
+    from watchtui.app.screens.dialogs import ConfirmScreen
+
+    error = await asyncio.to_thread(screen.session.flush)
+    if error is None and not screen.unsaved:
+        screen.app.exit()
+        return
+
+    def confirmed(yes: bool | None) -> None:
+        if yes:
+            screen.app.exit()
+
+    screen.app.push_screen(
+        ConfirmScreen(Text("Your last change is not saved. Quit anyway?"), yes="Quit"),
+        confirmed,
+    )

@@ -1,0 +1,164 @@
+"""The watchlist being edited on screen: its document, undo and redo, saving, and
+what the shows list is looking at. Textual-free, so tests drive it directly.
+
+Every change goes through `change` (or `undo` / `redo`): it is applied to the
+Document and handed to the Saver, which writes it on its own thread, so a save
+never holds the screen. The Saver reports each write to `report`, from that
+thread: the screen hops back to its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from watchtui.core.document import Change, Document
+from watchtui.core.model import CastNote, Season, Show
+from watchtui.core.saver import Saver
+from watchtui.core.state import SeasonState, season_state
+from watchtui.core.views import ShowFilter, ShowIndex, StandingCache
+
+__all__ = ["Report", "Session"]
+
+Report = Callable[[BaseException | None, int], None]
+"""Called after each write, from the writer thread, with the error (None: saved) and
+the report's number (1, 2, ...: later reports say what is on disk now)."""
+
+Counts = tuple[int, int]
+"""Shows whose next season is hinted, and overdue."""
+
+
+class Session:
+    def __init__(self, document: Document, today: date, report: Report) -> None:
+        self.document = document
+        self.today = today
+        # Every write on the writer thread, however small the file: fsync can take
+        # long on a busy disk, and the screen must not wait for it.
+        self.reports = 0
+        """Reports made so far (counted on the writer thread)."""
+        self._report = report
+        self.saver = Saver(document, self._reported, background_from=0)
+        self.redo_stack: list[Change] = []
+        """Changes undone, the last undone last; a new change clears it."""
+        self.selected: Show | None = None
+        """The show under the cursor in the shows list."""
+        self.standings = StandingCache(today)
+        self.index = ShowIndex(document.watchlist.shows)
+        self.counts: Counts | None = None
+        """Highlighted shows, once first counted (off the screen's thread)."""
+
+    def _reported(self, error: BaseException | None, _background: bool) -> None:
+        self.reports += 1
+        self._report(error, self.reports)
+
+    @property
+    def path(self) -> Path:
+        return self.document.path
+
+    @property
+    def shows(self) -> list[Show]:
+        return self.document.watchlist.shows
+
+    def visible(self, which: ShowFilter, query: str) -> list[Show]:
+        """The shows the list shows for a filter and a title query, in title order."""
+        return self.index.select(which, query, self.standings)
+
+    # Changes ---------------------------------------------------------------
+
+    def change(self, change: Change) -> Change:
+        """Apply a change and save it; ModelError (nothing changed) if the rules refuse it."""
+        applied = self.document.apply(change)
+        self.redo_stack.clear()
+        self._took(applied)
+        return applied
+
+    def undo(self) -> Change | None:
+        """Take back the last change and save; the change as it was made, or None."""
+        last = self.document.take_back()
+        if last is None:
+            return None
+        self.redo_stack.append(last)
+        self._took(last.inverse())
+        return last
+
+    def redo(self) -> Change | None:
+        """Make again the last change undone and save; that change, or None."""
+        if not self.redo_stack:
+            return None
+        applied = self.document.apply(self.redo_stack.pop())
+        self._took(applied)
+        return applied
+
+    def _took(self, change: Change) -> None:
+        """Bring the index and the counts up to date with one change, and save."""
+        self.index.update(change.before, change.after)
+        if self.counts is not None:
+            hinted, overdue = self.counts
+            for show, sign in ((change.before, -1), (change.after, 1)):
+                if show is not None:
+                    state = self.standings.get(show).state
+                    hinted += sign * (state is SeasonState.HINTED)
+                    overdue += sign * (state is SeasonState.OVERDUE)
+            self.counts = (hinted, overdue)
+        if change.before is not None:
+            self.standings.forget(change.before)
+        self.saver.submit()
+
+    # The rules of each edit ----------------------------------------------------
+
+    def replace_show(self, old: Show, new: Show, description: str) -> Change:
+        return self.change(Change(description, old, new))
+
+    def toggle_watched(self, show: Show, season: Season) -> Change:
+        if season_state(season, self.today) is SeasonState.WATCHED:
+            new, verb = season.marked_unwatched(), "unwatched"
+        else:
+            new, verb = season.marked_watched(self.today), "watched"
+        return self.replace_show(
+            show, show.with_season(new, replacing=season), f"mark {season.label} {verb}"
+        )
+
+    def step_episodes(self, show: Show, season: Season, step: int) -> Change | None:
+        """One episode more or less watched; None at a limit (nothing changed)."""
+        new = season.with_watched_episodes(season.watched + step, self.today)
+        if new == season:
+            return None
+        return self.replace_show(
+            show,
+            show.with_season(new, replacing=season),
+            f"{season.label} episodes {season.watched}→{new.watched}",
+        )
+
+    def delete(self, show: Show, item: Show | Season | CastNote) -> Change:
+        """Delete a show, or one of its seasons or cast notes."""
+        if isinstance(item, Season):
+            return self.replace_show(show, show.without_season(item), f"delete {item.label}")
+        if isinstance(item, CastNote):
+            return self.replace_show(show, show.without_cast(item), f"delete {item.name}")
+        return self.change(Change(f"delete {item.title}", item, None))
+
+    # Saving --------------------------------------------------------------------
+
+    def flush(self) -> BaseException | None:
+        """Wait for the writes under way; the last one's error, if any. Blocks: a
+        screen calls it from a thread, or as it closes."""
+        return self.saver.flush()
+
+    def overwrite(self) -> None:
+        """Save over the file on disk, though another program changed it."""
+        self.saver.submit(force=True)
+
+    def reload(self) -> None:
+        """Read the file again, dropping the unsaved change and undo and redo;
+        WatchlistFileError if the file on disk cannot be read."""
+        self.flush()
+        self.document.reload()
+        self.redo_stack.clear()
+        self.index = ShowIndex(self.document.watchlist.shows)
+        self.standings.forget_missing(self.document.watchlist.shows)
+        self.counts = None
+
+    def close(self) -> BaseException | None:
+        """Finish the writes; the error of the last one, if it failed."""
+        return self.saver.close()
