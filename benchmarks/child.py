@@ -246,7 +246,7 @@ async def keys(kind: str, file: Path | None, runs: int) -> dict[str, Any]:
                 samples["disk"].append(time.perf_counter() - started)
             await _settle(app, pilot)
             # The file holds what the screen shows (checked outside the timing).
-            from watchtui.core.codec import parse_watchlist
+            from watchtui.core.storage.reader import parse_watchlist
 
             on_disk = parse_watchlist(path.read_text(encoding="utf-8"), path)
             if on_disk.shows != app.document.watchlist.shows:

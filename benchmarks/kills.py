@@ -26,10 +26,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from watchtui.core.codec import dump_watchlist
-from watchtui.core.document import Change, Document
 from watchtui.core.model import Watchlist, replace
-from watchtui.core.store import backup_paths, fingerprint, load
+from watchtui.core.storage.atomic import backup_paths, fingerprint, load
+from watchtui.core.storage.document import Change, Document
+from watchtui.core.storage.writer import dump_watchlist
 
 MODE = 0o640
 TODAY = date(2024, 6, 1)

@@ -7,8 +7,8 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 
-from watchtui.core.codec import dump_watchlist
 from watchtui.core.model import CastNote, Confidence, Season, Show, Status, Watchlist
+from watchtui.core.storage.writer import dump_watchlist
 
 WINDOWS = [
     "2024",

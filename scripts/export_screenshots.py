@@ -22,7 +22,7 @@ from textual.pilot import Pilot
 
 from watchtui.app.app import WatchApp
 from watchtui.app.run import demo_copy
-from watchtui.core.document import Document
+from watchtui.core.storage.document import Document
 
 TODAY = date(2024, 6, 1)
 SIZE = (120, 36)

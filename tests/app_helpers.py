@@ -27,7 +27,7 @@ from watchtui.app.app import WatchApp
 from watchtui.app.run import demo_copy
 from watchtui.app.screens.main import MainScreen
 from watchtui.app.widgets.show_list import ShowList
-from watchtui.core.document import Document
+from watchtui.core.storage.document import Document
 
 DEMO_TODAY = date(2024, 6, 1)
 """The day the demo is meant to be seen on: All of Us Are Dead S2 is a live "2024 hinted"."""

@@ -15,7 +15,7 @@ from textual.pilot import Pilot
 from watchtui.app.app import WatchApp
 from watchtui.app.run import demo_copy
 from watchtui.core.clock import today
-from watchtui.core.document import Document
+from watchtui.core.storage.document import Document
 
 __all__ = ["demo_app", "settled"]
 

@@ -31,7 +31,7 @@ from watchtui.app.screens.main import MainScreen
 from watchtui.app.screens.upcoming import UpcomingScreen
 from watchtui.app.widgets.choice import Choice
 from watchtui.app.widgets.show_list import ShowList
-from watchtui.core.document import Document
+from watchtui.core.storage.document import Document
 
 __all__ = ["demo_file"]  # the fixture, imported for pytest
 

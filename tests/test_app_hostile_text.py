@@ -27,7 +27,7 @@ from app_helpers import (
 from watchtui.app.screens.forms import CastForm, SeasonForm
 from watchtui.app.screens.main import MainScreen
 from watchtui.app.widgets.show_list import ShowList
-from watchtui.core.document import Document
+from watchtui.core.storage.document import Document
 
 LONG = "A very long title " * 17  # 306 characters
 

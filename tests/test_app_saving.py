@@ -8,7 +8,7 @@ from pathlib import Path
 from app_helpers import DEMO_TODAY, SIZE, demo_file, file_shows, settle, table_rows
 from watchtui.app.app import WatchApp
 from watchtui.app.screens.main import MainScreen
-from watchtui.core.document import Document, Snapshot
+from watchtui.core.storage.document import Document, Snapshot
 
 __all__ = ["demo_file"]  # the fixture, imported for pytest
 

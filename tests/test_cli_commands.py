@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from cli_helpers import TODAY, run, sample_file
-from watchtui.core.store import backup_paths
+from watchtui.core.storage.atomic import backup_paths
 
 
 def _toml(path: Path) -> dict:

@@ -15,9 +15,9 @@ from pathlib import Path
 import icalendar
 
 from cli_helpers import SAMPLE, TODAY, run, run_bytes, sample_file
-from watchtui.core.ical import event_uid
-from watchtui.core.interchange import CSV_COLUMNS
-from watchtui.core.store import load
+from watchtui.core.formats.csv import CSV_COLUMNS
+from watchtui.core.formats.ical import event_uid
+from watchtui.core.storage.atomic import load
 
 # ---------------------------------------------------------------------------
 # JSON

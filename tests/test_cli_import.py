@@ -11,7 +11,7 @@ import pytest
 
 from cli_helpers import DATA, SAMPLE, TODAY, run, sample_file
 from watchtui.core.model import Ids, Season, Show, Status, Watchlist
-from watchtui.core.store import load
+from watchtui.core.storage.atomic import load
 
 
 def _shows(path: Path) -> dict[str, Show]:

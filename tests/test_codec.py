@@ -13,23 +13,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from helpers.strategies import watchlists
-from watchtui.core import codec
-from watchtui.core.codec import (
-    FILE_VERSION,
-    MAX_FILE_BYTES,
-    MAX_NESTING,
-    ShowTextCache,
-    WatchlistFileError,
-    dump_show,
-    dump_watchlist,
-    parse_watchlist,
-    split_show_blocks,
-)
-from watchtui.core.document import Change, Document
+from watchtui.core.errors import WatchlistFileError, WindowError
 from watchtui.core.model import CastNote, Confidence, Ids, Season, Show, Status, Watchlist
-from watchtui.core.schema import KEYS
-from watchtui.core.store import load
-from watchtui.core.windows import Precision, WindowError, parse_window
+from watchtui.core.schema import KEYS, MAX_NESTING
+from watchtui.core.storage import reader
+from watchtui.core.storage.atomic import load
+from watchtui.core.storage.document import Change, Document
+from watchtui.core.storage.reader import FILE_VERSION, MAX_FILE_BYTES, parse_watchlist
+from watchtui.core.storage.writer import ShowTextCache, dump_show, dump_watchlist, split_show_blocks
+from watchtui.core.windows import Precision, parse_window
 
 ROOT = Path(__file__).parent.parent
 HERE = Path("watchlist.toml")
@@ -598,19 +590,19 @@ def test_the_fast_path_reads_what_the_friendly_path_reads(watchlist: Watchlist, 
     """A file cut into chunks of `[[show]]` blocks (the fast path) reads as the same
     watchlist as the whole text read by tomllib and checked key by key."""
     text = dump_watchlist(watchlist)
-    original = codec.CHUNK
-    codec.CHUNK = chunk
+    original = reader.CHUNK
+    reader.CHUNK = chunk
     try:
-        fast = codec._fast(text)
+        fast = reader._fast(text)
     finally:
-        codec.CHUNK = original
-    assert fast == codec._friendly(text, HERE) == watchlist
+        reader.CHUNK = original
+    assert fast == reader._friendly(text, HERE) == watchlist
 
 
 def test_the_fast_path_hands_a_lenient_file_to_the_friendly_path() -> None:
     text = 'version = 1\n[[show]]\ntitle = "Dark"\nstatus = " Completed "\n'
     text += "[[show.season]]\nnumber = 1\nwindow = 2017\n"
-    with pytest.raises(codec.Refused):
-        codec._fast(text)
+    with pytest.raises(reader.Refused):
+        reader._fast(text)
     show = parse_watchlist(text, HERE).shows[0]
     assert show.status is Status.COMPLETED and show.seasons[0].window == "2017"

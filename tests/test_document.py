@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from watchtui.core.document import UNDO_DEPTH, Change, Document
-from watchtui.core.model import CastNote, Confidence, ModelError, Season, Show, Status
-from watchtui.core.store import load
+from watchtui.core.errors import ModelError
+from watchtui.core.model import CastNote, Confidence, Season, Show, Status
+from watchtui.core.storage.atomic import load
+from watchtui.core.storage.document import UNDO_DEPTH, Change, Document
 
 START = """\
 version = 1

@@ -13,19 +13,10 @@ from hypothesis import strategies as st
 
 from helpers.strategies import cast_notes, seasons, texts, watchlists
 from watchtui.core import edits
-from watchtui.core.document import Change, Document
-from watchtui.core.edits import Unchanged
-from watchtui.core.model import (
-    CastNote,
-    Confidence,
-    ModelError,
-    Season,
-    Show,
-    Status,
-    Watchlist,
-    replace,
-)
+from watchtui.core.errors import ModelError, Unchanged
+from watchtui.core.model import CastNote, Confidence, Season, Show, Status, Watchlist, replace
 from watchtui.core.state import SeasonState, season_state
+from watchtui.core.storage.document import Change, Document
 
 TODAY = date(2025, 6, 15)
 EARLIER = date(2024, 4, 23)

@@ -11,22 +11,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from watchtui.core.ical import escape_text, event_uid, fold_line
-from watchtui.core.imports import (
-    ImportFormat,
-    Incoming,
-    detect_format,
-    merge_season,
-    merge_show,
-    plan_merge,
-)
-from watchtui.core.interchange import (
-    ImportFileError,
+from watchtui.core.errors import ImportFileError
+from watchtui.core.formats.ical import escape_text, event_uid, fold_line
+from watchtui.core.formats.incoming import ImportFormat, Incoming
+from watchtui.core.formats.json import (
     decode_json_value,
     encode_json_value,
     read_watchtui_json,
     watchlist_json,
 )
+from watchtui.core.imports import detect_format
+from watchtui.core.merge import merge_season, merge_show, plan_merge
 from watchtui.core.model import CastNote, Confidence, Ids, Season, Show, Status, Watchlist
 
 # ---------------------------------------------------------------------------

@@ -20,9 +20,10 @@ from pathlib import Path
 
 import pytest
 
-from watchtui.core.codec import dump_watchlist, parse_watchlist
 from watchtui.core.model import Confidence, Season, Show, Status, Watchlist
-from watchtui.core.store import backup_paths, load, write_atomic
+from watchtui.core.storage.atomic import backup_paths, load, write_atomic
+from watchtui.core.storage.reader import parse_watchlist
+from watchtui.core.storage.writer import dump_watchlist
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs fork and SIGKILL")
 

@@ -37,9 +37,9 @@ from watchtui.app.app import WatchApp
 from watchtui.app.run import demo_copy
 from watchtui.app.screens.main import MainScreen
 from watchtui.core.clock import today
-from watchtui.core.codec import parse_watchlist
-from watchtui.core.document import Document, Snapshot
 from watchtui.core.model import Watchlist, title_key
+from watchtui.core.storage.document import Document, Snapshot
+from watchtui.core.storage.reader import parse_watchlist
 
 SEED = 20240601
 KEYS = 200

@@ -15,8 +15,9 @@ import pytest
 
 from watchtui.app.run import demo_copy
 from watchtui.app.session import Session
-from watchtui.core.document import Change, ConflictError, Document
-from watchtui.core.model import ModelError, Show
+from watchtui.core.errors import ConflictError, ModelError
+from watchtui.core.model import Show
+from watchtui.core.storage.document import Change, Document
 from watchtui.core.views import ShowFilter
 
 TODAY = date(2024, 6, 1)

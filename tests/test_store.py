@@ -11,18 +11,18 @@ from pathlib import Path
 
 import pytest
 
-from watchtui.core.codec import WatchlistFileError, dump_watchlist
-from watchtui.core.document import Change, Document
+from watchtui.core.errors import ConflictError, WatchlistFileError
 from watchtui.core.model import Show, Watchlist
-from watchtui.core.store import (
+from watchtui.core.storage.atomic import (
     BACKUPS,
-    ConflictError,
     backup_paths,
     fingerprint,
     load,
     remove_stray_temp_files,
     write_atomic,
 )
+from watchtui.core.storage.document import Change, Document
+from watchtui.core.storage.writer import dump_watchlist
 
 ONE = 'version = 1\n\n[[show]]\ntitle = "Dark"\nstatus = "watching"\n'
 TWO = ONE + '\n[[show]]\ntitle = "Severance"\nstatus = "planned"\n'

@@ -32,10 +32,11 @@ from watchtui.app.screens.dialogs import ConflictScreen
 from watchtui.app.screens.main import MainScreen
 from watchtui.app.widgets.seasons_pane import SeasonsTable
 from watchtui.app.widgets.show_list import ShowList
-from watchtui.core.codec import parse_watchlist
-from watchtui.core.document import Change, ConflictError, Document
+from watchtui.core.errors import ConflictError
 from watchtui.core.model import Show, Status, Watchlist
-from watchtui.core.store import backup_paths
+from watchtui.core.storage.atomic import backup_paths
+from watchtui.core.storage.document import Change, Document
+from watchtui.core.storage.reader import parse_watchlist
 
 TODAY = date(2024, 6, 1)
 SIZE = (120, 36)

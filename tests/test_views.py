@@ -9,9 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from helpers.strategies import shows, texts, watchlists
-from watchtui.core.document import Change, Document
 from watchtui.core.model import Confidence, Season, Show, Watchlist, replace, title_key
 from watchtui.core.state import SeasonState
+from watchtui.core.storage.document import Change, Document
 from watchtui.core.views import (
     ShowFilter,
     ShowIndex,

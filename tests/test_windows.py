@@ -9,7 +9,8 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from watchtui.core.windows import ACCEPTED_FORMS, Precision, WindowError, parse_window
+from watchtui.core.errors import ACCEPTED_FORMS, WindowError
+from watchtui.core.windows import Precision, parse_window
 
 P = Precision
 

@@ -18,7 +18,7 @@ from watchtui.app.screens.main import MainScreen
 from watchtui.app.text import printable
 from watchtui.app.widgets.pane import ItemPane
 from watchtui.app.widgets.show_list import badge
-from watchtui.core.document import Document
+from watchtui.core.storage.document import Document
 
 __all__ = ["WatchApp"]
 

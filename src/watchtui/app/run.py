@@ -9,10 +9,10 @@ import tempfile
 from importlib import resources
 from pathlib import Path
 
-from watchtui.core.clock import TodayError, today
-from watchtui.core.codec import WatchlistFileError
-from watchtui.core.document import Document, collector_paused
+from watchtui.core.clock import today
+from watchtui.core.errors import TodayError, WatchlistFileError
 from watchtui.core.locations import resolve_file
+from watchtui.core.storage.document import Document, collector_paused
 
 __all__ = ["demo_copy", "open_document", "run"]
 

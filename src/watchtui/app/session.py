@@ -13,10 +13,10 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from watchtui.core.document import Change, Document
 from watchtui.core.model import CastNote, Season, Show
-from watchtui.core.saver import Saver
 from watchtui.core.state import SeasonState, season_state
+from watchtui.core.storage.document import Change, Document
+from watchtui.core.storage.saver import Saver
 from watchtui.core.views import ShowFilter, ShowIndex, StandingCache
 
 __all__ = ["Report", "Session"]

@@ -9,7 +9,7 @@ from typing import Any
 import tomli_w
 
 from watchtui.core import locations
-from watchtui.core.store import fingerprint, write_atomic
+from watchtui.core.storage.atomic import fingerprint, write_atomic
 
 __all__ = ["load", "save_value"]
 

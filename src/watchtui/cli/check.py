@@ -6,10 +6,10 @@ import argparse
 
 from watchtui.cli.arguments import Commands
 from watchtui.cli.files import path_of
-from watchtui.cli.output import UserError
 from watchtui.core.clock import today
+from watchtui.core.errors import UserError
 from watchtui.core.state import SeasonState, season_state
-from watchtui.core.store import load
+from watchtui.core.storage.atomic import load
 
 __all__ = ["register"]
 

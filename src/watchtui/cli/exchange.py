@@ -11,12 +11,16 @@ from pathlib import Path
 
 from watchtui.cli.arguments import Commands
 from watchtui.cli.files import open_document, path_of
-from watchtui.cli.output import UserError, plural
+from watchtui.cli.output import plural
 from watchtui.core.clock import today
-from watchtui.core.document import Document
-from watchtui.core.ical import calendar_text
-from watchtui.core.imports import ImportFormat, plan_merge, read_import
-from watchtui.core.interchange import watchlist_csv, watchlist_json
+from watchtui.core.errors import UserError
+from watchtui.core.formats.csv import watchlist_csv
+from watchtui.core.formats.ical import calendar_text
+from watchtui.core.formats.incoming import ImportFormat
+from watchtui.core.formats.json import watchlist_json
+from watchtui.core.imports import read_import
+from watchtui.core.merge import plan_merge
+from watchtui.core.storage.document import Document
 from watchtui.core.timeline import build_timeline
 
 __all__ = ["register"]

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from watchtui.core.document import Change, Document
 from watchtui.core.locations import resolve_file
 from watchtui.core.model import Watchlist
+from watchtui.core.storage.document import Change, Document
 
 __all__ = ["commit", "open_document", "path_of", "read"]
 

@@ -10,7 +10,7 @@ from watchtui.cli.files import read
 from watchtui.cli.output import has_window, season_name, shown, state_word, table
 from watchtui.core.clock import today
 from watchtui.core.filters import ShowFilter
-from watchtui.core.interchange import timeline_json, watchlist_json
+from watchtui.core.formats.json import timeline_json, watchlist_json
 from watchtui.core.state import SeasonState, season_state, state_glyph
 from watchtui.core.timeline import Timeline, build_timeline
 

@@ -7,13 +7,16 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from watchtui.cli.output import UserError, shown
+from watchtui.cli.output import shown
 from watchtui.cli.parser import build_parser
-from watchtui.core.clock import TodayError
-from watchtui.core.codec import WatchlistFileError
-from watchtui.core.model import ModelError
-from watchtui.core.store import ConflictError
-from watchtui.core.windows import WindowError
+from watchtui.core.errors import (
+    ConflictError,
+    ModelError,
+    TodayError,
+    UserError,
+    WatchlistFileError,
+    WindowError,
+)
 
 __all__ = ["main"]
 

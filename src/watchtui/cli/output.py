@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 
+from watchtui.core.errors import UserError
 from watchtui.core.model import Season
 from watchtui.core.state import SeasonState, state_glyph
 from watchtui.core.windows import parse_window
@@ -20,10 +21,6 @@ __all__ = [
     "width",
     "window_words",
 ]
-
-
-class UserError(Exception):
-    """Something the user can fix; printed as one line, exit status 1."""
 
 
 def shown(text: str) -> str:

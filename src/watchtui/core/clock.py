@@ -5,11 +5,9 @@ from __future__ import annotations
 import os
 from datetime import date
 
+from watchtui.core.errors import TodayError
+
 __all__ = ["TodayError", "today"]
-
-
-class TodayError(ValueError):
-    pass
 
 
 def today() -> date:

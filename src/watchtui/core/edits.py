@@ -30,19 +30,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from watchtui.core.document import Change
-from watchtui.core.model import (
-    CastNote,
-    Confidence,
-    ModelError,
-    Season,
-    Show,
-    Watchlist,
-    replace,
-    title_key,
-)
+from watchtui.core.errors import ModelError, Unchanged, WindowError
+from watchtui.core.model import CastNote, Confidence, Season, Show, Watchlist, replace, title_key
 from watchtui.core.state import SeasonState, season_state
-from watchtui.core.windows import WindowError, parse_window
+from watchtui.core.storage.document import Change
+from watchtui.core.windows import parse_window
 
 __all__ = [
     "Unchanged",
@@ -65,10 +57,6 @@ __all__ = [
     "step_watched_episodes",
     "toggle_watched",
 ]
-
-
-class Unchanged(ModelError):
-    """The edit would change nothing; the message says why ("Season 2 is already watched")."""
 
 
 # Finding what an edit is about ------------------------------------------------

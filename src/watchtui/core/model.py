@@ -22,6 +22,7 @@ from typing import Annotated, Any, TypeVar
 import msgspec
 from msgspec.structs import replace as _replace
 
+from watchtui.core.errors import ModelError
 from watchtui.core.windows import WindowRange, parse_window
 
 __all__ = [
@@ -66,10 +67,6 @@ class Confidence(StrEnum):
     CONFIRMED = "confirmed"  # the network or studio announced it
     HINTED = "hinted"  # indirect but real: an agency schedule, an interview, a trade report
     RUMORED = "rumored"  # unsourced speculation
-
-
-class ModelError(ValueError):
-    """A change the watchlist refuses, said in the user's words."""
 
 
 def title_key(title: str) -> str:

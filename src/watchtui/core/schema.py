@@ -22,17 +22,9 @@ from typing import Any, Protocol
 import msgspec
 from msgspec import inspect
 
-from watchtui.core.model import (
-    EXTRA,
-    MAX_COUNT,
-    CastNote,
-    Confidence,
-    Ids,
-    ModelError,
-    Season,
-    Show,
-)
-from watchtui.core.windows import WindowError, parse_window
+from watchtui.core.errors import ModelError, WindowError
+from watchtui.core.model import EXTRA, MAX_COUNT, CastNote, Confidence, Ids, Season, Show
+from watchtui.core.windows import parse_window
 
 __all__ = [
     "KEYS",

@@ -15,6 +15,8 @@ from datetime import date
 from enum import StrEnum
 from functools import lru_cache
 
+from watchtui.core.errors import ACCEPTED_FORMS, WindowError
+
 __all__ = [
     "ACCEPTED_FORMS",
     "Precision",
@@ -34,25 +36,6 @@ class Precision(StrEnum):
     THIRD = "third"  # early / mid / late
     SEASON = "season"  # winter / spring / summer / fall
     YEAR = "year"
-
-
-ACCEPTED_FORMS = (
-    "a day (2025-03-14, March 14, 2025, 14 Mar 2025), "
-    "a month (2025-03, March 2025), a quarter (Q3 2025), a half (H2 2025), "
-    "early/mid/late 2025, winter/spring/summer/fall 2025, a year (2025), "
-    "or TBA"
-)
-
-
-class WindowError(ValueError):
-    """Text that is not a release window; the message lists the forms accepted."""
-
-    def __init__(self, text: str, reason: str = "") -> None:
-        self.text = text
-        self.reason = reason
-        shown = text if len(text) <= 40 else text[:39] + "…"
-        why = f" ({reason})" if reason else ""
-        super().__init__(f"not a release window: {shown!r}{why}; use {ACCEPTED_FORMS}")
 
 
 @dataclass(frozen=True, slots=True)

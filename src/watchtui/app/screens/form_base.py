@@ -21,10 +21,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
 
 from watchtui.app.text import plain
-from watchtui.core.model import (
-    ModelError,
-)
-from watchtui.core.windows import WindowError
+from watchtui.core.errors import ModelError, WindowError
 
 __all__ = ["Check", "FormScreen", "optional_int", "whole_number"]
 

@@ -16,6 +16,7 @@ from textual.widgets import Input, Static
 from watchtui.app.screens.form_base import Check, FormScreen, optional_int, whole_number
 from watchtui.app.text import printable
 from watchtui.app.widgets.choice import Choice
+from watchtui.core.errors import WindowError
 from watchtui.core.model import (
     CastNote,
     Confidence,
@@ -26,7 +27,7 @@ from watchtui.core.model import (
     replace,
     title_key,
 )
-from watchtui.core.windows import WindowError, parse_window
+from watchtui.core.windows import parse_window
 
 __all__ = ["CastForm", "SeasonForm", "ShowForm"]
 

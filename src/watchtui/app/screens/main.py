@@ -31,9 +31,10 @@ from watchtui.app.widgets.cast_pane import CastTable
 from watchtui.app.widgets.pane import PaneRequest
 from watchtui.app.widgets.seasons_pane import SeasonsTable
 from watchtui.app.widgets.show_list import ShowList
-from watchtui.core.document import Change, ConflictError, Document
-from watchtui.core.model import ModelError, Show
-from watchtui.core.saver import Saver
+from watchtui.core.errors import ConflictError, ModelError
+from watchtui.core.model import Show
+from watchtui.core.storage.document import Change, Document
+from watchtui.core.storage.saver import Saver
 from watchtui.core.views import ShowFilter, StandingCache, highlight_counts
 
 __all__ = ["MainScreen"]

@@ -18,9 +18,9 @@ from watchtui.app.keys import COMMANDS, Pane, key_text
 from watchtui.app.text import printable, shown_path
 from watchtui.app.widgets.pane import Item, PaneRequest
 from watchtui.app.widgets.seasons_pane import SeasonsTable
-from watchtui.core.codec import WatchlistFileError
-from watchtui.core.document import Change
-from watchtui.core.model import CastNote, ModelError, Season, Show
+from watchtui.core.errors import ModelError, WatchlistFileError
+from watchtui.core.model import CastNote, Season, Show
+from watchtui.core.storage.document import Change
 
 if TYPE_CHECKING:
     from watchtui.app.screens.main import MainScreen

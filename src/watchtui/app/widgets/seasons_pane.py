@@ -13,9 +13,9 @@ from textual.widgets.data_table import RowDoesNotExist
 from watchtui.app.keys import Pane, pane_bindings
 from watchtui.app.text import plain
 from watchtui.app.widgets.show_table import ShowTable
+from watchtui.core.errors import WindowError
 from watchtui.core.model import Confidence, Season, Show
 from watchtui.core.state import SeasonState, season_state, state_glyph
-from watchtui.core.windows import WindowError
 
 __all__ = ["SeasonsTable"]
 

@@ -13,8 +13,6 @@ come back as the same TOML values.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import math
 from collections.abc import Iterable
@@ -23,7 +21,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from watchtui.core.codec import WatchlistFileError
+from watchtui.core.errors import ImportFileError
 from watchtui.core.model import (
     Season,
     Show,
@@ -35,25 +33,7 @@ from watchtui.core.state import highlight, next_season, season_state
 from watchtui.core.timeline import Timeline, TimelineEntry
 from watchtui.core.windows import parse_window
 
-__all__ = [
-    "CSV_COLUMNS",
-    "JSON_SHAPE_VERSION",
-    "ImportFileError",
-    "decode_json_value",
-    "encode_json_value",
-    "load_json",
-    "read_watchtui_json",
-    "show_json",
-    "timeline_json",
-    "watchlist_csv",
-    "watchlist_json",
-]
-
 JSON_SHAPE_VERSION = 1
-
-
-class ImportFileError(WatchlistFileError):
-    """A file given to import that is not what it claims: where, and what is wrong."""
 
 
 # ---------------------------------------------------------------------------
@@ -109,7 +89,7 @@ def decode_json_value(value: Any) -> Any:
 # Writing JSON
 
 
-def _day(value: date | None) -> str | None:
+def iso_day(value: date | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
@@ -140,8 +120,8 @@ def season_json(season: Season, today: date) -> dict[str, Any]:
     extra = stored.pop("extra")
     return {
         **stored,
-        "start": _day(window.start) if window else None,
-        "end": _day(window.end) if window else None,
+        "start": iso_day(window.start) if window else None,
+        "end": iso_day(window.end) if window else None,
         "precision": window.precision.value if window else None,
         "state": season_state(season, today).value,
         "extra": extra,
@@ -178,8 +158,8 @@ def _entry_json(entry: TimelineEntry) -> dict[str, Any]:
         "confidence": entry.confidence.value,
         "source": entry.source,
         "state": entry.state.value,
-        "start": _day(entry.start),
-        "end": _day(entry.end),
+        "start": iso_day(entry.start),
+        "end": iso_day(entry.end),
         "precision": entry.precision.value if entry.precision else None,
         "days_left": entry.days_left,
     }
@@ -193,70 +173,14 @@ def timeline_json(timeline: Timeline) -> str:
             {
                 "label": group.label,
                 "kind": group.kind.value,
-                "start": _day(group.start),
-                "end": _day(group.end),
+                "start": iso_day(group.start),
+                "end": iso_day(group.end),
                 "entries": [_entry_json(entry) for entry in group.entries],
             }
             for group in timeline.groups
         ],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-
-
-# ---------------------------------------------------------------------------
-# Writing CSV
-
-CSV_COLUMNS = (
-    "show",
-    "original_title",
-    "network",
-    "status",
-    "season",
-    "season_title",
-    "episodes",
-    "watched",
-    "finished",
-    "window",
-    "confidence",
-    "source",
-    "noted",
-    "start",
-    "end",
-    "precision",
-    "state",
-)
-
-
-def watchlist_csv(shows: Iterable[Show], today: date) -> str:
-    """One row per season (a show with none gets one row with the season columns empty)."""
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for show in shows:
-        head = [show.title, show.original_title, show.network, show.status.value]
-        if not show.seasons:
-            writer.writerow([*head, *[""] * (len(CSV_COLUMNS) - len(head))])
-        for season in show.seasons:
-            window = parse_window(season.window)
-            writer.writerow(
-                [
-                    *head,
-                    season.number,
-                    season.title,
-                    "" if season.episodes is None else season.episodes,
-                    season.watched,
-                    _day(season.finished) or "",
-                    season.window,
-                    season.confidence.value,
-                    season.source,
-                    _day(season.noted) or "",
-                    _day(window.start) if window else "",
-                    _day(window.end) if window else "",
-                    window.precision.value if window else "",
-                    season_state(season, today).value,
-                ]
-            )
-    return out.getvalue()
 
 
 # ---------------------------------------------------------------------------

@@ -10,48 +10,19 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import toml_rs
-import tomli_w
 
-from watchtui.core import schema
-from watchtui.core.model import Extra, Show, Watchlist
+from watchtui.core.errors import WatchlistFileError
+from watchtui.core.model import Show, Watchlist
 from watchtui.core.schema import MAX_NESTING, Checker, Refused, decode_shows, kind_of, too_deep
 from watchtui.core.schema import Path as SchemaPath
 
-__all__ = [
-    "FILE_VERSION",
-    "MAX_FILE_BYTES",
-    "MAX_NESTING",
-    "ShowTextCache",
-    "WatchlistFileError",
-    "decode",
-    "dump_show",
-    "dump_watchlist",
-    "parse_watchlist",
-    "split_show_blocks",
-]
-
 FILE_VERSION = 1
 MAX_FILE_BYTES = 32 * 1024 * 1024
-
-
-class WatchlistFileError(Exception):
-    """A watchlist file that cannot be read: where, and what is wrong."""
-
-    def __init__(self, path: Path | str, problem: str, line: int | None = None) -> None:
-        self.path = Path(path)
-        self.problem = problem
-        self.line = line
-        super().__init__(str(self))
-
-    def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else f"{self.path}"
-        return f"{where}: {self.problem}"
 
 
 # ---------------------------------------------------------------------------
@@ -107,7 +78,7 @@ shows at a time and only those shows' plain tables are alive at once."""
 
 
 def _fast(text: str) -> Watchlist:
-    starts = _block_starts(text)
+    starts = block_starts(text)
     if starts is None:  # cannot be cut safely: one document
         head = toml_rs.loads(text)
         raw = head.pop("show", [])
@@ -292,84 +263,6 @@ def _locate(text: str, where: _Where) -> int | None:
     return table_line
 
 
-# ---------------------------------------------------------------------------
-# Writing
-
-
-def dump_show(show: Show) -> str:
-    """One show's `[[show]]` block, ready to be joined with the others.
-
-    Seasons and cast notes are always written as `[[show.season]]` and
-    `[[show.cast]]` tables, as docs/file-format.md shows them: tomli_w would write a
-    list of short tables inline (`cast = [{ name = "…" }]`), which is valid but
-    not the file people were told to expect and edit.
-    """
-    table = schema.table(show)
-    seasons = table.pop("season", [])
-    cast = table.pop("cast", [])
-    parts = [_section("show", table)]
-    parts += [_section("show.season", season) for season in seasons]
-    parts += [_section("show.cast", note) for note in cast]
-    return "\n".join(parts)
-
-
-def _section(path: str, table: dict[str, Any]) -> str:
-    """`table` as one element `[[path]]` of an array of tables, its subtables under `path.`.
-
-    tomli_w always writes a top-level table as a section, so the table is written
-    under a placeholder name, which the header lines then trade for `path`. Only
-    header lines start with `[`: tomli_w writes no multi-line strings.
-    """
-    lines = tomli_w.dumps({"_": table}).splitlines(keepends=True)
-    assert lines and lines[0] == "[_]\n"  # every table here has a scalar key
-    out = [f"[[{path}]]\n"]
-    for line in lines[1:]:
-        if line.startswith("[_."):
-            line = f"[{path}.{line[3:]}"
-        elif line.startswith("[[_."):
-            line = f"[[{path}.{line[4:]}"
-        out.append(line)
-    return "".join(out)
-
-
-def _dump_head(extra: Extra) -> str:
-    return tomli_w.dumps({"version": FILE_VERSION, **extra})
-
-
-def dump_watchlist(watchlist: Watchlist) -> str:
-    """The whole file's text, every show serialised afresh (ShowTextCache reuses texts)."""
-    return "\n".join([_dump_head(watchlist.extra), *map(dump_show, watchlist.shows)])
-
-
-class ShowTextCache:
-    """The text of each show as last written, so a save re-serialises only what changed.
-
-    Shows are immutable, so a show object that is still in the watchlist still has
-    the text it had. Full serialisation of 10,000 shows costs about half a second;
-    with this a save after one change costs a join.
-    """
-
-    def __init__(self) -> None:
-        self._texts: dict[int, tuple[Show, str]] = {}
-
-    def seed(self, shows: list[Show], texts: list[str]) -> None:
-        """Texts known for these shows, such as their blocks in the file just read."""
-        for show, text in zip(shows, texts, strict=True):
-            self._texts[id(show)] = (show, text)
-
-    def render(self, shows: Sequence[Show], extra: Extra) -> str:
-        """The file's text."""
-        texts: dict[int, tuple[Show, str]] = {}
-        blocks: list[str] = []
-        for show in shows:
-            known = self._texts.get(id(show))
-            text = known[1] if known is not None and known[0] is show else dump_show(show)
-            texts[id(show)] = (show, text)
-            blocks.append(text)
-        self._texts = texts
-        return "\n".join([_dump_head(extra), *blocks])
-
-
 # Both patterns match a line with the newline before it, and are run over "\n" + text:
 # a pattern that starts with a literal character is searched for several times
 # faster than one anchored with ^ (44 ms against 11 ms over 10,000 shows). A match
@@ -379,7 +272,7 @@ _SHOW_BLOCK_HEADER = re.compile(r"\n[ \t]*\[\[[ \t]*show[ \t]*\]\]")
 _FOREIGN_HEADER = re.compile(r"\n[ \t]*\[(?!\[[ \t]*show[ \t]*\]\]|\[?[ \t]*show[ \t]*\.)")
 
 
-def _block_starts(text: str) -> list[int] | None:
+def block_starts(text: str) -> list[int] | None:
     """Where each `[[show]]` block starts, or None where the text cannot be cut there:
     a table after the first `[[show]]` that is not the show's own, or a multi-line
     string that could hide a header."""
@@ -390,19 +283,3 @@ def _block_starts(text: str) -> list[int] | None:
     if starts and _FOREIGN_HEADER.search(lines, starts[0]):
         return None
     return starts
-
-
-def split_show_blocks(text: str) -> list[str] | None:
-    """Each `[[show]]` block of a file as written, or None where that is not safe to say.
-
-    Reusing a person's own text for the shows a save did not change keeps their
-    comments and layout. It is safe only when every table after the first
-    `[[show]]` belongs to a show and no multi-line string could hide a header.
-    """
-    starts = _block_starts(text)
-    if starts is None:
-        return None
-    if not starts:
-        return []
-    ends = [*starts[1:], len(text)]
-    return [text[start:end].rstrip() + "\n" for start, end in zip(starts, ends, strict=True)]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from watchtui.core.document import Document, Snapshot
+from watchtui.core.storage.document import Document, Snapshot
 
 __all__ = ["BACKGROUND_FROM_SHOWS", "Saver"]
 

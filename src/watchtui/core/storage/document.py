@@ -14,9 +14,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from watchtui.core.codec import ShowTextCache, decode, parse_watchlist, split_show_blocks
+from watchtui.core.errors import ConflictError
 from watchtui.core.model import Extra, Show, Watchlist
-from watchtui.core.store import ConflictError, Fingerprint, fingerprint, read, write_atomic
+from watchtui.core.storage.atomic import Fingerprint, fingerprint, read, write_atomic
+from watchtui.core.storage.reader import decode, parse_watchlist
+from watchtui.core.storage.writer import ShowTextCache, split_show_blocks
 
 __all__ = ["Change", "ConflictError", "Document", "Snapshot", "collector_paused"]
 

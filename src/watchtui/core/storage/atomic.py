@@ -22,8 +22,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from watchtui.core.codec import WatchlistFileError, decode, parse_watchlist
+from watchtui.core.errors import ConflictError, WatchlistFileError
 from watchtui.core.model import Watchlist
+from watchtui.core.storage.reader import decode, parse_watchlist
 
 __all__ = [
     "BACKUPS",
@@ -39,14 +40,6 @@ __all__ = [
 ]
 
 BACKUPS = 5
-
-
-class ConflictError(Exception):
-    """The file changed on disk since it was read: saving now would lose that change."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        super().__init__(f"{path} changed on disk since it was read")
 
 
 @dataclass(frozen=True, slots=True)
