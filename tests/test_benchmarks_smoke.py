@@ -17,9 +17,11 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 ROWS = [
-    "startup: launch to first frame",
-    "startup: launch to process exit (cold)",
+    "startup: launch to first frame with data (cold, no cache of any kind)",
+    "startup: launch to first frame with data (warm)",
+    "startup: launch to process exit (warm)",
     "memory: peak RSS, cold start",
+    "memory: peak RSS, warm start",
     "key: cursor down, to settled frame",
     "key: cursor down, Pilot press + pause",
     "key: filter letter, to settled frame",
