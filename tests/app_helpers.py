@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 from rich.cells import cell_len
+from textual import events
 from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import DataTable
@@ -80,6 +81,17 @@ async def settle(pilot: Pilot[Any]) -> None:
 async def type_text(pilot: Pilot[Any], text: str) -> None:
     """Type text one key at a time, as a user does."""
     await pilot.press(*text)
+
+
+async def type_burst(pilot: Pilot[Any], *keys: str) -> None:
+    """Keys arriving at once, as a terminal delivers fast typing: all of them are
+    queued before the app handles the first. Then the app settles."""
+    app = pilot.app
+    for key in keys:
+        event = events.Key(key, key if len(key) == 1 else None)
+        event.set_sender(app)
+        app.post_message(event)
+    await settle(pilot)
 
 
 def list_lines(app: App[Any]) -> list[str]:

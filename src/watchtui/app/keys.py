@@ -63,6 +63,9 @@ class Command:
     """Its title in the command palette; empty: not offered there."""
     textual: bool = False
     """Bound by Textual itself (focus moves, the palette): listed, not bound here."""
+    at_once: bool = False
+    """Run as the key arrives, before the keys typed after it are handed on: a key
+    that moves the focus where those keys must land (a priority binding)."""
 
     @property
     def screen_wide(self) -> bool:
@@ -126,6 +129,7 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         ("slash",), "find", "Find", "filter shows by title as you type", palette="Find",
+        at_once=True,
     ),
     Command(("escape",), "clear_find", "Clear", "clear the title filter"),
     Command(
@@ -180,7 +184,7 @@ def key_text(key: str) -> str:
     return _SHOWN.get(key, key)
 
 
-def _binding(command: Command, action: str, show: bool) -> Binding:
+def _binding(command: Command, action: str, show: bool, priority: bool = False) -> Binding:
     first = command.keys[0]
     # The Footer shows the first key, even when a base widget bound another one first
     # (a table's enter); Textual's own display for a modifier: ^z.
@@ -192,6 +196,7 @@ def _binding(command: Command, action: str, show: bool) -> Binding:
         show=show,
         key_display=display,
         tooltip=command.help,
+        priority=priority,
     )
 
 
@@ -222,7 +227,7 @@ def screen_bindings() -> list[BindingType]:
         if command.textual:
             continue
         if command.screen_wide:
-            bindings.append(_binding(command, command.action, False))
+            bindings.append(_binding(command, command.action, False, command.at_once))
         elif len(command.panes) == 1:
             (pane,) = command.panes
             bindings.append(_binding(command, f"elsewhere('{pane.value}')", False))

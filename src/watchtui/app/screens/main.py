@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
@@ -301,9 +301,12 @@ class MainScreen(Screen[None]):
 
     def action_find(self) -> None:
         find = self.query_one("#find", Input)
+        if self.focused is find:  # `/` runs before the query sees it: a slash in a title,
+            find.post_message(events.Key("slash", "/"))  # after the keys before it
+            return
         find.display = True
         find.can_focus = True
-        find.focus()
+        self.set_focus(find)  # at once: the keys typed right after `/` land in the query
 
     @on(Input.Changed, "#find")
     def _find_changed(self, event: Input.Changed) -> None:
