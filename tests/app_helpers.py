@@ -83,12 +83,23 @@ async def type_text(pilot: Pilot[Any], text: str) -> None:
     await pilot.press(*text)
 
 
+CHARACTERS = {
+    "space": " ",
+    "plus": "+",
+    "minus": "-",
+    "equals_sign": "=",
+    "slash": "/",
+    "question_mark": "?",
+}
+"""The characters of the named keys that type one, as a terminal reports them."""
+
+
 async def type_burst(pilot: Pilot[Any], *keys: str) -> None:
     """Keys arriving at once, as a terminal delivers fast typing: all of them are
     queued before the app handles the first. Then the app settles."""
     app = pilot.app
     for key in keys:
-        event = events.Key(key, key if len(key) == 1 else None)
+        event = events.Key(key, key if len(key) == 1 else CHARACTERS.get(key))
         event.set_sender(app)
         app.post_message(event)
     await settle(pilot)

@@ -6,7 +6,8 @@ from pathlib import Path
 
 from textual.widgets import Input
 
-from app_helpers import demo_file, list_lines, make_app, type_burst
+from app_helpers import demo_file, file_shows, list_lines, make_app, type_burst
+from watchtui.app.screens.forms import SeasonForm, ShowForm
 from watchtui.app.screens.main import MainScreen
 
 __all__ = ["demo_file"]  # the fixture, imported for pytest
@@ -26,3 +27,39 @@ async def test_a_slash_in_the_query_is_a_slash(demo_file: Path) -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         await type_burst(pilot, "slash", "a", "slash", "b")
         assert app.screen.query_one("#find", Input).value == "a/b"
+
+
+async def test_a_show_typed_at_once_after_a_is_added(demo_file: Path) -> None:
+    app = make_app(demo_file)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await type_burst(pilot, "a", *"Dark Matter", "enter")
+        assert isinstance(app.screen, MainScreen)
+        assert "Dark Matter" in [show["title"] for show in file_shows(demo_file)]
+
+
+async def test_d_then_enter_at_once_deletes_nothing(demo_file: Path) -> None:
+    before = demo_file.read_bytes()
+    app = make_app(demo_file)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await type_burst(pilot, "d", "enter")
+        await type_burst(pilot, "escape")
+        assert isinstance(app.screen, MainScreen)
+        assert demo_file.read_bytes() == before
+
+
+async def test_keys_after_tab_at_once_act_in_the_next_pane(demo_file: Path) -> None:
+    app = make_app(demo_file)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await type_burst(pilot, "tab", "e")
+        assert isinstance(app.screen, SeasonForm)
+
+
+async def test_keys_typed_at_once_keep_their_order(demo_file: Path) -> None:
+    # down, then e: the edit is of the show the cursor moved to.
+    app = make_app(demo_file)
+    async with app.run_test(size=(120, 36)) as pilot:
+        second = list_lines(app)[1]
+        await type_burst(pilot, "down", "e")
+        assert isinstance(app.screen, ShowForm)
+        title = app.screen.query_one("#title", Input).value
+        assert second.lstrip("◇⚠● ").startswith(title)

@@ -33,6 +33,7 @@ from textual import events
 from textual.app import App
 from textual.pilot import Pilot
 
+from app_helpers import CHARACTERS
 from watchtui.app.app import WatchApp
 from watchtui.app.run import demo_copy
 from watchtui.app.screens.main import MainScreen
@@ -60,15 +61,6 @@ TYPING = [
     if key not in NEVER
 ]
 OPENERS = ["a", "n", "c", "e", "enter", "d", "u", "question_mark", "slash", "tab", "w", "f"]
-
-CHARACTERS = {
-    "space": " ",
-    "plus": "+",
-    "minus": "-",
-    "equals_sign": "=",
-    "slash": "/",
-    "question_mark": "?",
-}
 
 
 class Deck:

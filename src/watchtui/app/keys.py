@@ -62,10 +62,8 @@ class Command:
     palette: str = ""
     """Its title in the command palette; empty: not offered there."""
     textual: bool = False
-    """Bound by Textual itself (focus moves, the palette): listed, not bound here."""
-    at_once: bool = False
-    """Run as the key arrives, before the keys typed after it are handed on: a key
-    that moves the focus where those keys must land (a priority binding)."""
+    """Textual's own action (focus moves, the palette): the panes bind the focus
+    moves again, so that they too run in the order typed."""
 
     @property
     def screen_wide(self) -> bool:
@@ -129,7 +127,6 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         ("slash",), "find", "Find", "filter shows by title as you type", palette="Find",
-        at_once=True,
     ),
     Command(("escape",), "clear_find", "Clear", "clear the title filter"),
     Command(
@@ -184,7 +181,12 @@ def key_text(key: str) -> str:
     return _SHOWN.get(key, key)
 
 
-def _binding(command: Command, action: str, show: bool, priority: bool = False) -> Binding:
+def _binding(command: Command, action: str, show: bool, *, priority: bool = True) -> Binding:
+    """A command's binding (of one of its keys, or all). Every key of the main screen
+    is a priority binding: Textual runs it as the key arrives, in the order typed,
+    so a key that opens a form or moves the focus has done so before the keys typed
+    after it are handed on (typed fast, a new show's title would otherwise reach
+    the shows list, where `e` edits and `d` deletes)."""
     first = command.keys[0]
     # The Footer shows the first key, even when a base widget bound another one first
     # (a table's enter); Textual's own display for a modifier: ^z.
@@ -201,23 +203,29 @@ def _binding(command: Command, action: str, show: bool, priority: bool = False) 
 
 
 def pane_bindings(pane: Pane) -> list[BindingType]:
-    """A pane's bindings: its own commands, and the screen's that its Footer shows.
+    """A pane's bindings: its own commands, and every screen-wide one.
 
-    A screen-wide command works in every pane through the screen's binding; a pane
-    binds it again, to the screen's action, only to show it in its Footer.
+    All of them are priority bindings, so that on the main screen every key runs
+    as it arrives, in the order typed (see `_binding`). A screen-wide command is
+    bound again by each pane, to the screen's action, with its Footer showing the
+    ones `footer` names for it.
     """
-    return [
-        _binding(command, command.action, pane in command.footer)
-        if not command.screen_wide
-        else _binding(command, f"screen.{command.action}", True)
-        for command in COMMANDS
-        if not command.textual
-        and (pane in command.footer if command.screen_wide else pane in command.panes)
-    ]
+    bindings: list[BindingType] = []
+    for command in COMMANDS:
+        if command.action == "app.command_palette":
+            continue  # Textual's own, already a priority binding
+        if command.screen_wide:
+            action = command.action if command.textual else f"screen.{command.action}"
+            bindings.append(_binding(command, action, pane in command.footer))
+        elif pane in command.panes:
+            bindings.append(_binding(command, command.action, pane in command.footer))
+    return bindings
 
 
 def screen_bindings() -> list[BindingType]:
-    """The main screen's bindings: the screen-wide commands, none in the Footer.
+    """The main screen's bindings, for when no pane has the focus (the title filter
+    does): the screen-wide commands, not priority bindings, so that the filter
+    gets the characters typed into it. None is in the Footer.
 
     A key of one pane (the Seasons pane's `w`) pressed elsewhere says where it
     works, rather than doing nothing or acting on an item the user is not looking at.
@@ -227,10 +235,11 @@ def screen_bindings() -> list[BindingType]:
         if command.textual:
             continue
         if command.screen_wide:
-            bindings.append(_binding(command, command.action, False, command.at_once))
+            bindings.append(_binding(command, command.action, False, priority=False))
         elif len(command.panes) == 1:
             (pane,) = command.panes
-            bindings.append(_binding(command, f"elsewhere('{pane.value}')", False))
+            hint = f"elsewhere('{pane.value}')"
+            bindings.append(_binding(command, hint, False, priority=False))
     return bindings
 
 

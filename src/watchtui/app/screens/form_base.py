@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from typing import Generic, TypeVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -122,8 +122,16 @@ class FormScreen(ModalScreen[Result | None], Generic[Result]):
 
     def on_mount(self) -> None:
         first = self.query(Input).first()
-        first.focus()
+        self.set_focus(first)  # at once, for the keys typed before the form was drawn
         first.cursor_position = len(first.value)
+
+    def on_key(self, event: events.Key) -> None:
+        """A key typed while the form was opening reached the form, not its field (a
+        field never lets a character through): the field gets it, in the order typed."""
+        field = self.focused
+        if isinstance(field, Input) and event.is_printable and event.character:
+            event.stop()
+            field.post_message(events.Key(event.key, event.character))
 
     # Validation ------------------------------------------------------------
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date
 
 from rich.text import Text
-from textual import events, on, work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
@@ -227,6 +227,8 @@ class MainScreen(Screen[None]):
     def _pane_request(self, event: PaneRequest) -> None:
         """A pane's own key on its selected item."""
         event.stop()
+        if self.app.screen is not self:  # typed as a dialog or form was opening: not for us
+            return
         show = self.show
         if show is not None:
             main_commands.carry_out(self, show, event)
@@ -301,9 +303,6 @@ class MainScreen(Screen[None]):
 
     def action_find(self) -> None:
         find = self.query_one("#find", Input)
-        if self.focused is find:  # `/` runs before the query sees it: a slash in a title,
-            find.post_message(events.Key("slash", "/"))  # after the keys before it
-            return
         find.display = True
         find.can_focus = True
         self.set_focus(find)  # at once: the keys typed right after `/` land in the query
