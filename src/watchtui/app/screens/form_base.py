@@ -1,8 +1,13 @@
 """What every form shares: labelled fields, each checked as it is typed and again
 on save, its problem under it, and nothing returned until all are valid.
 
-A form is a ModalScreen that returns the new object, or None when cancelled:
-`tab` moves between fields, `enter` saves, `escape` cancels.
+A form gathers what the person types into a *draft* (a Show, Season or
+CastNote holding the typed-in values) and hands it to its `submit` function,
+which makes the edit by the rules of `watchtui.core.edits`: those rules, not the
+form, decide what record results. The form returns the change made, or None
+when cancelled or when the edit would change nothing (it says so). A refused
+edit keeps the form open with the reason. `tab` moves between fields, `enter`
+saves, `escape` cancels.
 """
 
 from __future__ import annotations
@@ -21,14 +26,14 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
 
 from watchtui.app.text import plain
-from watchtui.core.model import (
-    ModelError,
-)
+from watchtui.core.document import Change
+from watchtui.core.edits import Unchanged
+from watchtui.core.model import ModelError
 from watchtui.core.windows import WindowError
 
 __all__ = ["Check", "FormScreen", "optional_int", "whole_number"]
 
-Result = TypeVar("Result")
+Draft = TypeVar("Draft")
 
 
 class Check(Validator):
@@ -61,8 +66,8 @@ def optional_int(value: str) -> int | None:
     return int(value) if value.strip() else None
 
 
-class FormScreen(ModalScreen[Result | None], Generic[Result]):
-    """A modal form; subclasses give the fields and build the result."""
+class FormScreen(ModalScreen[Change | None], Generic[Draft]):
+    """A modal form; subclasses give the fields and build the draft from them."""
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
@@ -97,6 +102,11 @@ class FormScreen(ModalScreen[Result | None], Generic[Result]):
     """
 
     form_title = "Form"
+
+    def __init__(self, submit: Callable[[Draft], Change]) -> None:
+        super().__init__()
+        self.submit = submit
+        """Makes the edit from the draft; ModelError if refused, Unchanged if nothing to do."""
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="form") as form:
@@ -159,20 +169,25 @@ class FormScreen(ModalScreen[Result | None], Generic[Result]):
         if invalid:
             invalid[0].focus()
             return
-        error = self.query_one("#form-error", Static)
         try:
-            result = self.build()
+            change = self.submit(self.draft())
+        except Unchanged as unchanged:
+            self.notify(str(unchanged), timeout=3, markup=False)
+            self.dismiss(None)
+            return
         except (ModelError, WindowError) as problem:
+            error = self.query_one("#form-error", Static)
             error.update(plain(str(problem)))
             error.remove_class("-empty")
             return
-        self.dismiss(result)
+        self.dismiss(change)
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
         self.dismiss(None)
 
-    def build(self) -> Result:
+    def draft(self) -> Draft:
+        """The record the fields describe, as typed."""
         raise NotImplementedError
 
     def value(self, field_id: str) -> str:
