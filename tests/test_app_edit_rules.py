@@ -22,6 +22,7 @@ from app_helpers import (
     table_rows,
     type_text,
 )
+from watchtui.app.app import WatchApp
 from watchtui.app.screens.forms import CastForm, SeasonForm, ShowForm
 from watchtui.app.screens.main import MainScreen
 
@@ -39,6 +40,14 @@ def season_in_file(path: Path, title: str, index: int) -> dict[str, object]:
     return season
 
 
+def assert_shogun_watched_in_full(app: WatchApp, path: Path) -> None:
+    """Shōgun's season 1, on screen and in the file: all 10 episodes seen, finished today."""
+    row = table_rows(app, "#seasons")[0]
+    assert row[1] == "10/10" and row[4] == "✓ watched"
+    season = season_in_file(path, "Shōgun", 0)
+    assert (season["watched"], season["finished"]) == (10, DEMO_TODAY)
+
+
 async def test_w_on_a_partly_watched_season_marks_the_rest_watched(demo_file: Path) -> None:
     app = make_app(demo_file)
     async with app.run_test(size=SIZE) as pilot:
@@ -48,10 +57,7 @@ async def test_w_on_a_partly_watched_season_marks_the_rest_watched(demo_file: Pa
         assert table_rows(app, "#seasons")[0][1] == "6/10"
         await pilot.press("w")  # 6 of 10 seen: the other 4 are marked seen, none lost
         await settle(pilot)
-        row = table_rows(app, "#seasons")[0]
-        assert row[1] == "10/10" and row[4] == "✓ watched"
-        season = season_in_file(demo_file, "Shōgun", 0)
-        assert (season["watched"], season["finished"]) == (10, DEMO_TODAY)
+        assert_shogun_watched_in_full(app, demo_file)
         await pilot.press("ctrl+z")  # the progress as it was comes back
         await settle(pilot)
         assert "Undone: mark Season 1 of Shōgun watched" in notifications(app)
@@ -76,10 +82,7 @@ async def test_plus_to_the_last_episode_finishes_the_season_and_no_further(
         assert table_rows(app, "#seasons")[0][1] == "9/10"
         await pilot.press("plus")  # the last episode
         await settle(pilot)
-        row = table_rows(app, "#seasons")[0]
-        assert row[1] == "10/10" and row[4] == "✓ watched"
-        season = season_in_file(demo_file, "Shōgun", 0)
-        assert (season["watched"], season["finished"]) == (10, DEMO_TODAY)
+        assert_shogun_watched_in_full(app, demo_file)
         saved = demo_file.read_bytes()
         await pilot.press("plus")  # there is no eleventh
         await settle(pilot)
@@ -174,6 +177,10 @@ async def test_a_refused_edit_keeps_the_form_open_with_the_reason(demo_file: Pat
         assert app.screen is form
         reason = str(form.query_one("#form-error", Static).content)
         assert reason == '"All of Us Are Dead" already has a cast note for Park Ji-hu'
+        await pilot.press("ctrl+u", "space")  # no name: said as it is typed
+        assert str(form.query_one("#name-error", Static).content) == "a cast note needs a name"
+        await pilot.press("enter")
+        assert app.screen is form
         await pilot.press("escape")
         assert isinstance(app.screen, MainScreen)
         assert len(table_rows(app, "#cast")) == 5

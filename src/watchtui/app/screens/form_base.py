@@ -29,9 +29,8 @@ from watchtui.app.text import plain
 from watchtui.core.document import Change
 from watchtui.core.edits import Unchanged
 from watchtui.core.model import ModelError
-from watchtui.core.windows import WindowError
 
-__all__ = ["Check", "FormScreen", "optional_int", "whole_number"]
+__all__ = ["Check", "FormScreen", "optional_int", "refusal", "whole_number"]
 
 Draft = TypeVar("Draft")
 
@@ -46,6 +45,16 @@ class Check(Validator):
     def validate(self, value: str) -> ValidationResult:
         reason = self.problem(value)
         return self.failure(reason) if reason else self.success()
+
+
+def refusal(check: Callable[[], object]) -> str | None:
+    """Why the watchlist's rules refuse what `check` tries (its ModelError), or None:
+    a field is checked as it is typed by the rule that would refuse it on save."""
+    try:
+        check()
+    except ModelError as problem:
+        return str(problem)
+    return None
 
 
 def whole_number(label: str, *, optional: bool = False, at_most: int | None = None) -> Check:
@@ -175,7 +184,7 @@ class FormScreen(ModalScreen[Change | None], Generic[Draft]):
             self.notify(str(unchanged), timeout=3, markup=False)
             self.dismiss(None)
             return
-        except (ModelError, WindowError) as problem:
+        except ModelError as problem:
             error = self.query_one("#form-error", Static)
             error.update(plain(str(problem)))
             error.remove_class("-empty")

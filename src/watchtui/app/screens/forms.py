@@ -13,11 +13,17 @@ from textual import on
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from watchtui.app.screens.form_base import Check, FormScreen, optional_int, whole_number
+from watchtui.app.screens.form_base import (
+    Check,
+    FormScreen,
+    optional_int,
+    refusal,
+    whole_number,
+)
 from watchtui.app.text import printable
 from watchtui.app.widgets.choice import Choice
 from watchtui.core.document import Change
-from watchtui.core.model import CastNote, Confidence, ModelError, Season, Show, Status, Watchlist
+from watchtui.core.model import CastNote, Confidence, Season, Show, Status, Watchlist
 from watchtui.core.windows import WindowError, parse_window
 
 __all__ = ["CastForm", "SeasonForm", "ShowForm"]
@@ -67,11 +73,7 @@ class ShowForm(FormScreen[Show]):
         yield from self.field("Notes", Input(show.notes if show else "", id="notes"))
 
     def title_problem(self, value: str) -> str | None:
-        try:
-            self.watchlist.check_title(value, ignoring=self.show)
-        except ModelError as problem:
-            return str(problem)
-        return None
+        return refusal(lambda: self.watchlist.check_title(value, ignoring=self.show))
 
     def draft(self) -> Show:
         return Show(
@@ -161,11 +163,7 @@ class SeasonForm(FormScreen[Season]):
         problem = whole_number("the number").problem(value)
         if problem:
             return problem
-        try:
-            self.show.with_season(Season(int(value)), replacing=self.season)
-        except ModelError as taken:
-            return str(taken)
-        return None
+        return refusal(lambda: self.show.with_season(Season(int(value)), replacing=self.season))
 
     def watched_problem(self, value: str) -> str | None:
         episodes = self.value("episodes").strip() if self.is_mounted else ""
@@ -230,7 +228,7 @@ class CastForm(FormScreen[CastNote]):
                 note.name if note else "",
                 id="name",
                 placeholder="e.g. Park Ji-hu",
-                validators=[Check(lambda v: None if v.strip() else "a cast note needs a name")],
+                validators=[Check(lambda name: refusal(lambda: CastNote(name)))],
             ),
             first=True,
         )
