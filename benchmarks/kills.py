@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from watchtui.core import edits
 from watchtui.core.model import Watchlist, replace
 from watchtui.core.storage.atomic import backup_paths, fingerprint, load
 from watchtui.core.storage.document import Change, Document
@@ -48,9 +49,9 @@ def _toggled(watchlist: Watchlist) -> Watchlist:
     shows = list(watchlist.shows)
     show = shows[0]
     season = show.seasons[0]
-    watched = season.finished is not None
-    new = season.marked_unwatched() if watched else season.marked_watched(TODAY)
-    shows[0] = show.with_season(new, replacing=season)
+    change = edits.toggle_watched(watchlist, show, season, today=TODAY)
+    assert change.after is not None
+    shows[0] = change.after
     return Watchlist(shows, watchlist.extra)
 
 

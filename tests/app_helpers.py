@@ -45,6 +45,7 @@ __all__ = [
     "make_app",
     "notifications",
     "screen_lines",
+    "select_show",
     "settle",
     "status_line",
     "table_rows",
@@ -76,6 +77,14 @@ async def settle(pilot: Pilot[Any]) -> None:
             screen.session.flush()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def select_show(pilot: Pilot[Any], title: str) -> None:
+    """Move the shows cursor to a title with the arrow keys."""
+    show_list = pilot.app.screen.query_one(ShowList)
+    target = next(n for n, show in enumerate(show_list.shows) if show.title == title)
+    await pilot.press("home", *["down"] * target)
+    assert show_list.current is not None and show_list.current.title == title
 
 
 async def type_text(pilot: Pilot[Any], text: str) -> None:

@@ -19,6 +19,7 @@ from app_helpers import (
     make_app,
     notifications,
     screen_lines,
+    select_show,
     settle,
     status_line,
     table_rows,
@@ -64,14 +65,6 @@ def extra_titles(app) -> list[str]:
 
 def row_of(app, title: str) -> str:
     return next(line for line in list_lines(app) if line[3:].startswith(title))
-
-
-async def select_show(pilot, title: str) -> None:
-    """Move the shows cursor to a title with the arrow keys."""
-    show_list = pilot.app.screen.query_one(ShowList)
-    target = next(n for n, show in enumerate(show_list.shows) if show.title == title)
-    await pilot.press("home", *["down"] * target)
-    assert show_list.current is not None and show_list.current.title == title
 
 
 async def restarted_titles(path: Path) -> tuple[list[str], list[list[str]]]:
@@ -254,9 +247,9 @@ async def test_episode_limits_are_said_not_saved(demo_file: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("tab", "plus")  # All of Us Are Dead S1: 12/12 already
-        assert "Season 1: no more episodes." in notifications(app)
+        assert "Season 1: no more episodes" in notifications(app)
         await pilot.press("down", "minus")  # S2: nothing watched
-        assert "Season 2: no episode watched." in notifications(app)
+        assert "Season 2: no episode watched" in notifications(app)
     assert demo_file.read_bytes() == before
 
 

@@ -205,7 +205,7 @@ async def test_ctrl_y_redoes_what_ctrl_z_undid_until_a_new_change(demo_file: Pat
         await pilot.press("ctrl+y")
         await settle(pilot)
         assert table_rows(app, "#seasons")[0][1] == "11/12"
-        assert "Redone: Season 1 episodes 12→11" in notifications(app)
+        assert "Redone: Season 1 of All of Us Are Dead episodes 12→11" in notifications(app)
         assert file_shows(demo_file)[0]["season"][0]["watched"] == 11
         await pilot.press("ctrl+z", "down", "w")  # a new change: the redo is gone
         await pilot.press("ctrl+y")

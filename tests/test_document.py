@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from watchtui.core import edits
 from watchtui.core.errors import ModelError
 from watchtui.core.model import CastNote, Confidence, Season, Show, Status
 from watchtui.core.storage.atomic import load
@@ -110,9 +111,7 @@ def test_watching_a_season_through_the_document(path: Path) -> None:
     severance = document.watchlist.shows[1]
     season = severance.seasons[0]
     today = date(2025, 6, 15)
-    document.commit(
-        Change("watched", severance, severance.with_season(season.marked_watched(today), season))
-    )
+    document.commit(edits.mark_watched(document.watchlist, severance, season, today=today))
     saved = load(path).watchlist.find("Severance")
     assert saved is not None and saved.seasons[0].finished == today
 

@@ -15,8 +15,8 @@ import pytest
 
 from watchtui.app.run import demo_copy
 from watchtui.app.session import Session
-from watchtui.core.errors import ConflictError, ModelError
-from watchtui.core.model import Show
+from watchtui.core.errors import ConflictError, ModelError, Unchanged
+from watchtui.core.model import CastNote, Show, replace
 from watchtui.core.storage.document import Change, Document
 from watchtui.core.views import ShowFilter
 
@@ -71,7 +71,7 @@ def test_undo_and_redo_go_back_and_forth_and_a_new_change_clears_redo(
     assert on_disk(s.path)[5]["season"][0]["watched"] == first.watched + 1
 
     undone = s.undo()
-    assert undone is not None and undone.description == "Season 1 episodes 6→7"
+    assert undone is not None and undone.description == "Season 1 of Shōgun episodes 6→7"
     s.flush()
     assert on_disk(s.path)[5]["season"][0]["watched"] == first.watched
 
@@ -107,12 +107,52 @@ def test_a_refused_change_changes_nothing(session: tuple[Session, Reports]) -> N
 
 def test_toggle_watched_and_episode_limits(session: tuple[Session, Reports]) -> None:
     s, _ = session
+    before = s.path.read_bytes()
     dead = s.shows[0]
-    assert s.step_episodes(dead, dead.seasons[0], 1) is None  # 12 of 12 already
-    s.toggle_watched(dead, dead.seasons[0])
+    with pytest.raises(Unchanged, match=r"^Season 1: no more episodes$"):  # 12 of 12 already
+        s.step_episodes(dead, dead.seasons[0], 1)
+    with pytest.raises(Unchanged, match=r"^Season 2: no episode watched$"):
+        s.step_episodes(dead, dead.seasons[1], -1)
+    assert s.flush() is None and s.path.read_bytes() == before and s.document.history == []
+    change = s.toggle_watched(dead, dead.seasons[0])
+    assert change.description == "mark Season 1 of All of Us Are Dead unwatched"
     s.flush()
     season = on_disk(s.path)[0]["season"][0]
     assert season.get("watched", 0) == 0 and "finished" not in season
+    s.close()
+
+
+def test_toggle_watched_keeps_the_progress_of_a_partly_watched_season(
+    session: tuple[Session, Reports],
+) -> None:
+    s, _ = session
+    shogun = next(show for show in s.shows if show.title == "Shōgun")
+    assert (shogun.seasons[0].watched, shogun.seasons[0].episodes) == (6, 10)
+    change = s.toggle_watched(shogun, shogun.seasons[0])
+    assert change.description == "mark Season 1 of Shōgun watched"
+    s.flush()
+    season = on_disk(s.path)[5]["season"][0]
+    assert (season["watched"], season["finished"]) == (10, TODAY)
+    s.close()
+
+
+def test_the_forms_edits_follow_the_edit_rules(session: tuple[Session, Reports]) -> None:
+    s, _ = session
+    squid = next(show for show in s.shows if show.title == "Squid Game")
+    two = squid.seasons[1]
+    draft = replace(two, window=" TBA ", source=" Netflix ")
+    change = s.edit_season(squid, two, draft)
+    assert change.description == "edit Season 2 of Squid Game"
+    s.flush()
+    season = on_disk(s.path)[1]["season"][1]
+    assert "window" not in season and season["source"] == "Netflix"  # TBA is stored empty
+    assert season["noted"] == TODAY  # said anew: noted today
+    squid = next(show for show in s.shows if show.title == "Squid Game")
+    with pytest.raises(Unchanged, match=r"^Season 2 unchanged$"):
+        s.edit_season(squid, squid.seasons[1], replace(squid.seasons[1], source="Netflix "))
+    with pytest.raises(ModelError, match="already has a cast note"):
+        s.add_cast_note(squid, CastNote(squid.cast[0].name.upper()))
+    assert len(s.document.history) == 1
     s.close()
 
 

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
 import pytest
 
-from watchtui.core import clock
-from watchtui.core.model import Confidence, Season, Show
+from watchtui.core import clock, edits
+from watchtui.core.errors import ModelError
+from watchtui.core.model import Confidence, Season, Show, Watchlist
 from watchtui.core.state import SeasonState, highlight, next_season, season_state
+from watchtui.core.storage.document import Change
 
 S = SeasonState
 DAY = timedelta(days=1)
@@ -92,12 +95,21 @@ def test_no_window_is_tba(window: str, confidence: Confidence) -> None:
     assert season_state(season(window=window, confidence=confidence), date(2025, 1, 1)) is S.TBA
 
 
+def edited(edit: Callable[..., Change], before: Season, *args: Any, today: date) -> Season:
+    """The season after an edit of `watchtui.core.edits` on a show holding only it."""
+    show = Show("Dark", seasons=(before,))
+    after = edit(Watchlist([show]), show, before, *args, today=today).after
+    assert after is not None
+    return after.seasons[0]
+
+
 def test_marking_watched_and_unwatched() -> None:
     today = date(2025, 6, 15)
-    marked = season(episodes=6, watched=2, window="2025-01-01").marked_watched(today)
+    start = season(episodes=6, watched=2, window="2025-01-01")
+    marked = edited(edits.mark_watched, start, today=today)
     assert (marked.finished, marked.watched) == (today, 6)
     assert season_state(marked, today) is S.WATCHED
-    cleared = marked.marked_unwatched()
+    cleared = edited(edits.mark_unwatched, marked, today=today)
     assert (cleared.finished, cleared.watched) == (None, 0)
     assert season_state(cleared, today) is S.RELEASED
 
@@ -105,11 +117,12 @@ def test_marking_watched_and_unwatched() -> None:
 def test_watching_the_last_episode_finishes_the_season() -> None:
     today = date(2025, 6, 15)
     one_left = season(episodes=3, watched=2)
-    done = one_left.with_watched_episodes(3, today)
+    done = edited(edits.set_watched_episodes, one_left, 3, today=today)
     assert done.finished == today and season_state(done, today) is S.WATCHED
-    assert done.with_watched_episodes(2, today).finished is None
-    assert one_left.with_watched_episodes(99, today).watched == 3
-    assert one_left.with_watched_episodes(-5, today).watched == 0
+    assert edited(edits.set_watched_episodes, done, 2, today=today).finished is None
+    for beyond in (99, -5):  # refused, not stretched to fit
+        with pytest.raises(ModelError):
+            edited(edits.set_watched_episodes, one_left, beyond, today=today)
 
 
 # ---------------------------------------------------------------------------

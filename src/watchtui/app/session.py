@@ -1,9 +1,10 @@
 """The watchlist being edited on screen: its document, undo and redo, saving, and
 what the shows list is looking at. Textual-free, so tests drive it directly.
 
-Every change goes through `change` (or `undo` / `redo`): it is applied to the
-Document and handed to the Saver, which writes it on its own thread, so a save
-never holds the screen. The Saver reports each write to `report`, from that
+Every edit is made by the rules of `watchtui.core.edits`, and every change goes
+through `change` (or `undo` / `redo`): it is applied to the Document and handed
+to the Saver, which writes it on its own thread, so a save never holds the
+screen. The Saver reports each write to `report`, from that
 thread: the screen hops back to its own.
 """
 
@@ -13,8 +14,9 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from watchtui.core.model import CastNote, Season, Show
-from watchtui.core.state import SeasonState, season_state
+from watchtui.core import edits
+from watchtui.core.model import CastNote, Season, Show, Watchlist
+from watchtui.core.state import SeasonState
 from watchtui.core.storage.document import Change, Document
 from watchtui.core.storage.saver import Saver
 from watchtui.core.views import ShowFilter, ShowIndex, StandingCache
@@ -105,38 +107,49 @@ class Session:
             self.standings.forget(change.before)
         self.saver.submit()
 
-    # The rules of each edit ----------------------------------------------------
+    # Edits, each by the rules of `watchtui.core.edits` ------------------------
+    # Each applies and saves the edit and returns it; ModelError if the rules
+    # refuse it, `edits.Unchanged` if it would change nothing.
 
-    def replace_show(self, old: Show, new: Show, description: str) -> Change:
-        return self.change(Change(description, old, new))
+    @property
+    def watchlist(self) -> Watchlist:
+        return self.document.watchlist
+
+    def add_show(self, draft: Show) -> Change:
+        return self.change(edits.add_show(self.watchlist, draft, today=self.today))
+
+    def edit_show(self, show: Show, draft: Show) -> Change:
+        return self.change(edits.edit_show(self.watchlist, show, draft))
+
+    def add_season(self, show: Show, draft: Season) -> Change:
+        return self.change(edits.add_season(self.watchlist, show, draft, today=self.today))
+
+    def edit_season(self, show: Show, season: Season, draft: Season) -> Change:
+        change = edits.edit_season(self.watchlist, show, season, draft, today=self.today)
+        return self.change(change)
+
+    def add_cast_note(self, show: Show, draft: CastNote) -> Change:
+        return self.change(edits.add_cast_note(self.watchlist, show, draft))
+
+    def edit_cast_note(self, show: Show, note: CastNote, draft: CastNote) -> Change:
+        return self.change(edits.edit_cast_note(self.watchlist, show, note, draft))
 
     def toggle_watched(self, show: Show, season: Season) -> Change:
-        if season_state(season, self.today) is SeasonState.WATCHED:
-            new, verb = season.marked_unwatched(), "unwatched"
-        else:
-            new, verb = season.marked_watched(self.today), "watched"
-        return self.replace_show(
-            show, show.with_season(new, replacing=season), f"mark {season.label} {verb}"
-        )
+        """Unmark a season watched in full; mark any other watched (progress is kept)."""
+        return self.change(edits.toggle_watched(self.watchlist, show, season, today=self.today))
 
-    def step_episodes(self, show: Show, season: Season, step: int) -> Change | None:
-        """One episode more or less watched; None at a limit (nothing changed)."""
-        new = season.with_watched_episodes(season.watched + step, self.today)
-        if new == season:
-            return None
-        return self.replace_show(
-            show,
-            show.with_season(new, replacing=season),
-            f"{season.label} episodes {season.watched}→{new.watched}",
-        )
+    def step_episodes(self, show: Show, season: Season, step: int) -> Change:
+        """`step` episodes more (or fewer) watched; `Unchanged` at a limit."""
+        change = edits.step_watched_episodes(self.watchlist, show, season, step, today=self.today)
+        return self.change(change)
 
     def delete(self, show: Show, item: Show | Season | CastNote) -> Change:
         """Delete a show, or one of its seasons or cast notes."""
         if isinstance(item, Season):
-            return self.replace_show(show, show.without_season(item), f"delete {item.label}")
+            return self.change(edits.delete_season(self.watchlist, show, item))
         if isinstance(item, CastNote):
-            return self.replace_show(show, show.without_cast(item), f"delete {item.name}")
-        return self.change(Change(f"delete {item.title}", item, None))
+            return self.change(edits.delete_cast_note(self.watchlist, show, item))
+        return self.change(edits.delete_show(self.watchlist, item))
 
     # Saving --------------------------------------------------------------------
 

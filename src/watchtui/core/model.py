@@ -147,23 +147,6 @@ class Season(_Record, frozen=True):
     def label(self) -> str:
         return "Specials" if self.number == 0 else f"Season {self.number}"
 
-    def marked_watched(self, today: date) -> Season:
-        """Watched in full: finished today, every known episode seen."""
-        return _replace(self, finished=today, watched=self.episodes or self.watched)
-
-    def marked_unwatched(self) -> Season:
-        return _replace(self, finished=None, watched=0)
-
-    def with_watched_episodes(self, watched: int, today: date) -> Season:
-        """`watched` episodes seen (kept within 0..episodes); the last one finishes it."""
-        upper = self.episodes if self.episodes is not None else max(watched, 0)
-        count = max(0, min(watched, upper))
-        finished = self.finished
-        if self.episodes is not None:
-            complete = self.episodes > 0 and count >= self.episodes
-            finished = (self.finished or today) if complete else None
-        return _replace(self, watched=count, finished=finished)
-
 
 class CastNote(_Record, frozen=True):
     name: str

@@ -1,8 +1,13 @@
 """What every form shares: labelled fields, each checked as it is typed and again
 on save, its problem under it, and nothing returned until all are valid.
 
-A form is a ModalScreen that returns the new object, or None when cancelled:
-`tab` moves between fields, `enter` saves, `escape` cancels.
+A form gathers what the person types into a *draft* (a Show, Season or
+CastNote holding the typed-in values) and hands it to its `submit` function,
+which makes the edit by the rules of `watchtui.core.edits`: those rules, not the
+form, decide what record results. The form returns the change made, or None
+when cancelled or when the edit would change nothing (it says so). A refused
+edit keeps the form open with the reason. `tab` moves between fields, `enter`
+saves, `escape` cancels.
 """
 
 from __future__ import annotations
@@ -21,11 +26,12 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
 
 from watchtui.app.text import plain
-from watchtui.core.errors import ModelError, WindowError
+from watchtui.core.errors import ModelError, Unchanged
+from watchtui.core.storage.document import Change
 
-__all__ = ["Check", "FormScreen", "optional_int", "whole_number"]
+__all__ = ["Check", "FormScreen", "optional_int", "refusal", "whole_number"]
 
-Result = TypeVar("Result")
+Draft = TypeVar("Draft")
 
 
 class Check(Validator):
@@ -38,6 +44,16 @@ class Check(Validator):
     def validate(self, value: str) -> ValidationResult:
         reason = self.problem(value)
         return self.failure(reason) if reason else self.success()
+
+
+def refusal(check: Callable[[], object]) -> str | None:
+    """Why the watchlist's rules refuse what `check` tries (its ModelError), or None:
+    a field is checked as it is typed by the rule that would refuse it on save."""
+    try:
+        check()
+    except ModelError as problem:
+        return str(problem)
+    return None
 
 
 def whole_number(label: str, *, optional: bool = False, at_most: int | None = None) -> Check:
@@ -58,8 +74,8 @@ def optional_int(value: str) -> int | None:
     return int(value) if value.strip() else None
 
 
-class FormScreen(ModalScreen[Result | None], Generic[Result]):
-    """A modal form; subclasses give the fields and build the result."""
+class FormScreen(ModalScreen[Change | None], Generic[Draft]):
+    """A modal form; subclasses give the fields and build the draft from them."""
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
@@ -94,6 +110,11 @@ class FormScreen(ModalScreen[Result | None], Generic[Result]):
     """
 
     form_title = "Form"
+
+    def __init__(self, submit: Callable[[Draft], Change]) -> None:
+        super().__init__()
+        self.submit = submit
+        """Makes the edit from the draft; ModelError if refused, Unchanged if nothing to do."""
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="form") as form:
@@ -164,20 +185,25 @@ class FormScreen(ModalScreen[Result | None], Generic[Result]):
         if invalid:
             invalid[0].focus()
             return
-        error = self.query_one("#form-error", Static)
         try:
-            result = self.build()
-        except (ModelError, WindowError) as problem:
+            change = self.submit(self.draft())
+        except Unchanged as unchanged:
+            self.notify(str(unchanged), timeout=3, markup=False)
+            self.dismiss(None)
+            return
+        except ModelError as problem:
+            error = self.query_one("#form-error", Static)
             error.update(plain(str(problem)))
             error.remove_class("-empty")
             return
-        self.dismiss(result)
+        self.dismiss(change)
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
         self.dismiss(None)
 
-    def build(self) -> Result:
+    def draft(self) -> Draft:
+        """The record the fields describe, as typed."""
         raise NotImplementedError
 
     def value(self, field_id: str) -> str:

@@ -1,19 +1,25 @@
 """The forms: add or edit a show, a season, a cast note.
 
-Each returns the new object, or None when cancelled (see `form_base`).
+Each gathers the typed-in values into a draft and hands it to the edit it was
+opened for; what record results (trimmed text, "TBA" stored empty, the dates
+`noted` and `finished`) is decided by `watchtui.core.edits` (see `form_base`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import date
-from typing import Any
+from collections.abc import Callable, Iterable
 
 from textual import on
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from watchtui.app.screens.form_base import Check, FormScreen, optional_int, whole_number
+from watchtui.app.screens.form_base import (
+    Check,
+    FormScreen,
+    optional_int,
+    refusal,
+    whole_number,
+)
 from watchtui.app.text import printable
 from watchtui.app.widgets.choice import Choice
 from watchtui.core.errors import WindowError
@@ -24,9 +30,8 @@ from watchtui.core.model import (
     Show,
     Status,
     Watchlist,
-    replace,
-    title_key,
 )
+from watchtui.core.storage.document import Change
 from watchtui.core.windows import parse_window
 
 __all__ = ["CastForm", "SeasonForm", "ShowForm"]
@@ -35,10 +40,11 @@ __all__ = ["CastForm", "SeasonForm", "ShowForm"]
 class ShowForm(FormScreen[Show]):
     """Add a show (`a`) or edit one (`e` on the shows pane)."""
 
-    def __init__(self, watchlist: Watchlist, today: date, show: Show | None = None) -> None:
-        super().__init__()
+    def __init__(
+        self, watchlist: Watchlist, submit: Callable[[Show], Change], show: Show | None = None
+    ) -> None:
+        super().__init__(submit)
         self.watchlist = watchlist
-        self.today = today
         self.show = show
         self.form_title = "Edit show" if show else "Add a show"
 
@@ -75,34 +81,26 @@ class ShowForm(FormScreen[Show]):
         yield from self.field("Notes", Input(show.notes if show else "", id="notes"))
 
     def title_problem(self, value: str) -> str | None:
-        if not value.strip():
-            return "a show needs a title"
-        key = title_key(value)
-        for other in self.watchlist.shows:
-            if other.key == key and other is not self.show:
-                return f'there is already a show named "{printable(other.title)}"'
-        return None
+        return refusal(lambda: self.watchlist.check_title(value, ignoring=self.show))
 
-    def build(self) -> Show:
-        fields: dict[str, Any] = {
-            "title": self.value("title").strip(),
-            "original_title": self.value("original_title").strip(),
-            "network": self.value("network").strip(),
-            "status": Status(self.query_one("#status", Choice).value),
-            "notes": self.value("notes").strip(),
-        }
-        if self.show is not None:
-            return replace(self.show, **fields)
-        return Show(added=self.today, **fields)
+    def draft(self) -> Show:
+        return Show(
+            title=self.value("title"),
+            original_title=self.value("original_title"),
+            network=self.value("network"),
+            status=Status(self.query_one("#status", Choice).value),
+            notes=self.value("notes"),
+        )
 
 
 class SeasonForm(FormScreen[Season]):
     """Add a season (`n`, its number prefilled) or edit one; the window is previewed."""
 
-    def __init__(self, show: Show, today: date, season: Season | None = None) -> None:
-        super().__init__()
+    def __init__(
+        self, show: Show, submit: Callable[[Season], Change], season: Season | None = None
+    ) -> None:
+        super().__init__(submit)
         self.show = show
-        self.today = today
         self.season = season
         title = printable(show.title)
         self.form_title = f"Edit {season.label} — {title}" if season else f"Add a season — {title}"
@@ -173,10 +171,7 @@ class SeasonForm(FormScreen[Season]):
         problem = whole_number("the number").problem(value)
         if problem:
             return problem
-        taken = self.show.season(int(value))
-        if taken is not None and taken is not self.season:
-            return f"{printable(self.show.title)} already has season {int(value)}"
-        return None
+        return refusal(lambda: self.show.with_season(Season(int(value)), replacing=self.season))
 
     def watched_problem(self, value: str) -> str | None:
         episodes = self.value("episodes").strip() if self.is_mounted else ""
@@ -209,45 +204,25 @@ class SeasonForm(FormScreen[Season]):
         else:
             preview.update(f"→ {window.describe()}  ({window.precision.value})")
 
-    def build(self) -> Season:
-        window = self.value("window").strip()
-        confidence = Confidence(self.query_one("#confidence", Choice).value)
-        source = self.value("source").strip()
-        episodes = optional_int(self.value("episodes"))
-        watched = optional_int(self.value("watched")) or 0
-        old = self.season
-        said_anew = old is None or (old.window, old.confidence, old.source) != (
-            window,
-            confidence,
-            source,
+    def draft(self) -> Season:
+        return Season(
+            number=int(self.value("number")),
+            title=self.value("title"),
+            episodes=optional_int(self.value("episodes")),
+            watched=optional_int(self.value("watched")) or 0,
+            window=self.value("window"),
+            confidence=Confidence(self.query_one("#confidence", Choice).value),
+            source=self.value("source"),
         )
-        noted = self.today if said_anew and (window or source) else (old.noted if old else None)
-        finished = old.finished if old else None
-        if episodes is not None and episodes > 0 and watched >= episodes:
-            finished = finished or self.today
-        elif episodes is not None and watched < episodes:
-            finished = None
-        fields: dict[str, Any] = {
-            "number": int(self.value("number")),
-            "title": self.value("title").strip(),
-            "episodes": episodes,
-            "watched": watched,
-            "finished": finished,
-            "window": window,
-            "confidence": confidence,
-            "source": source,
-            "noted": noted,
-        }
-        if old is not None:
-            return replace(old, **fields)
-        return Season(**fields)
 
 
 class CastForm(FormScreen[CastNote]):
     """Add a cast note (`c`) or edit one."""
 
-    def __init__(self, show: Show, note: CastNote | None = None) -> None:
-        super().__init__()
+    def __init__(
+        self, show: Show, submit: Callable[[CastNote], Change], note: CastNote | None = None
+    ) -> None:
+        super().__init__(submit)
         self.show = show
         self.note = note
         title = printable(show.title)
@@ -261,7 +236,7 @@ class CastForm(FormScreen[CastNote]):
                 note.name if note else "",
                 id="name",
                 placeholder="e.g. Park Ji-hu",
-                validators=[Check(lambda v: None if v.strip() else "a cast note needs a name")],
+                validators=[Check(lambda name: refusal(lambda: CastNote(name)))],
             ),
             first=True,
         )
@@ -278,9 +253,5 @@ class CastForm(FormScreen[CastNote]):
             ),
         )
 
-    def build(self) -> CastNote:
-        name, role = self.value("name").strip(), self.value("role").strip()
-        note = self.value("note").strip()
-        if self.note is not None:
-            return replace(self.note, name=name, role=role, note=note)
-        return CastNote(name=name, role=role, note=note)
+    def draft(self) -> CastNote:
+        return CastNote(name=self.value("name"), role=self.value("role"), note=self.value("note"))

@@ -11,6 +11,7 @@ help's Markdown widget alone costs more to import than the shows list.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from rich.text import Text
@@ -31,7 +32,7 @@ from watchtui.app.widgets.cast_pane import CastTable
 from watchtui.app.widgets.pane import PaneRequest
 from watchtui.app.widgets.seasons_pane import SeasonsTable
 from watchtui.app.widgets.show_list import ShowList
-from watchtui.core.errors import ConflictError, ModelError
+from watchtui.core.errors import ConflictError, ModelError, Unchanged
 from watchtui.core.model import Show
 from watchtui.core.storage.document import Change, Document
 from watchtui.core.storage.saver import Saver
@@ -204,24 +205,25 @@ class MainScreen(Screen[None]):
 
     # Changes ---------------------------------------------------------------
 
-    def commit(self, change: Change, select: Show | None = None) -> bool:
-        """Make a change (saved on the writer thread); True if the rules allowed it."""
+    def edit(self, make: Callable[[], Change]) -> Change | None:
+        """Make an edit through the session (saved on the writer thread) and show it;
+        None, said in a message, if it would change nothing or the rules refuse it."""
         try:
-            applied = self.session.change(change)
+            change = make()
+        except Unchanged as unchanged:
+            self.notify(str(unchanged), timeout=3)
+            return None
         except ModelError as problem:
             self.notify(str(problem), title="Not changed", severity="error")
-            return False
-        self.after_change(applied, select)
-        return True
+            return None
+        self.after_change(change, change.after)
+        return change
 
     def after_change(self, change: Change | None, select: Show | None) -> None:
         """Show the watchlist as changed: by `change`, or anyhow (a reload)."""
         if self.session.counts is None:
             self.count_highlights()
         self.reload_list(keep=select)
-
-    def replace_show(self, old: Show, new: Show, description: str) -> bool:
-        return self.commit(Change(description, old, new), select=new)
 
     @on(PaneRequest)
     def _pane_request(self, event: PaneRequest) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 
@@ -18,11 +18,12 @@ from watchtui.app.keys import COMMANDS, Pane, key_text
 from watchtui.app.text import printable, shown_path
 from watchtui.app.widgets.pane import Item, PaneRequest
 from watchtui.app.widgets.seasons_pane import SeasonsTable
-from watchtui.core.errors import ModelError, WatchlistFileError
+from watchtui.core.errors import WatchlistFileError
 from watchtui.core.model import CastNote, Season, Show
 from watchtui.core.storage.document import Change
 
 if TYPE_CHECKING:
+    from watchtui.app.screens.form_base import FormScreen
     from watchtui.app.screens.main import MainScreen
 
 __all__ = [
@@ -74,48 +75,38 @@ def carry_out(screen: MainScreen, show: Show, request: PaneRequest) -> None:
         delete(screen, show, item)
     elif isinstance(item, Season):
         session = screen.session
-        try:
-            if request.action == "toggle_watched":
-                change: Change | None = session.toggle_watched(show, item)
-            else:
-                change = session.step_episodes(show, item, request.step)
-        except ModelError as problem:  # pragma: no cover - a season's own rules hold
-            screen.notify(str(problem), title="Not changed", severity="error")
-            return
-        if change is None:
-            limit = "no more episodes" if request.step > 0 else "no episode watched"
-            screen.notify(f"{item.label}: {limit}.", severity="warning", timeout=2)
-            return
-        screen.after_change(change, change.after)
-        screen.query_one(SeasonsTable).move_to(item.number)
+        if request.action == "toggle_watched":
+            change = screen.edit(partial(session.toggle_watched, show, item))
+        else:
+            change = screen.edit(partial(session.step_episodes, show, item, request.step))
+        if change is not None:
+            screen.query_one(SeasonsTable).move_to(item.number)
+
+
+def _made(screen: MainScreen, change: Change | None) -> None:
+    """Show the change a form made, the season it added or changed selected."""
+    if change is None or change.after is None:
+        return
+    screen.after_change(change, change.after)
+    before = change.before.seasons if change.before is not None else ()
+    made = next((season for season in change.after.seasons if season not in before), None)
+    if made is not None:
+        screen.query_one(SeasonsTable).move_to(made.number)
 
 
 def edit(screen: MainScreen, show: Show, item: Item) -> None:
+    """Open the form for the item; its edit is made when the form is saved."""
     from watchtui.app.screens.forms import CastForm, SeasonForm, ShowForm
 
+    session = screen.session
+    form: FormScreen[Any]
     if isinstance(item, Season):
-
-        def edited_season(new: Season | None) -> None:
-            if new is not None and screen.replace_show(
-                show, show.with_season(new, replacing=item), f"edit {item.label}"
-            ):
-                screen.query_one(SeasonsTable).move_to(new.number)
-
-        screen.app.push_screen(SeasonForm(show, screen.today, item), edited_season)
+        form = SeasonForm(show, partial(session.edit_season, show, item), item)
     elif isinstance(item, CastNote):
-
-        def edited_note(new: CastNote | None) -> None:
-            if new is not None:
-                screen.replace_show(show, show.with_cast(new, replacing=item), f"edit {item.name}")
-
-        screen.app.push_screen(CastForm(show, item), edited_note)
+        form = CastForm(show, partial(session.edit_cast_note, show, item), item)
     else:
-
-        def edited_show(new: Show | None) -> None:
-            if new is not None:
-                screen.replace_show(item, new, f"edit {item.title}")
-
-        screen.app.push_screen(ShowForm(screen.document.watchlist, screen.today, item), edited_show)
+        form = ShowForm(session.watchlist, partial(session.edit_show, item), item)
+    screen.app.push_screen(form, partial(_made, screen))
 
 
 def delete(screen: MainScreen, show: Show, item: Item) -> None:
@@ -141,15 +132,8 @@ def delete(screen: MainScreen, show: Show, item: Item) -> None:
         done = f"Deleted {printable(item.title)}."
 
     def confirmed(yes: bool | None) -> None:
-        if not yes:
-            return
-        try:
-            change = screen.session.delete(show, item)
-        except ModelError as problem:  # pragma: no cover - the item was just shown
-            screen.notify(str(problem), title="Not changed", severity="error")
-            return
-        screen.after_change(change, change.after)
-        screen.notify(f"{done} ctrl+z brings it back.")
+        if yes and screen.edit(partial(screen.session.delete, show, item)) is not None:
+            screen.notify(f"{done} ctrl+z brings it back.")
 
     screen.app.push_screen(ConfirmScreen(question), confirmed)
 
@@ -160,33 +144,27 @@ def delete(screen: MainScreen, show: Show, item: Item) -> None:
 def add_show(screen: MainScreen) -> None:
     from watchtui.app.screens.forms import ShowForm
 
-    def added(show: Show | None) -> None:
-        if show is not None and screen.commit(Change(f"add {show.title}", None, show), show):
-            screen.notify(f"Added {printable(show.title)}. n adds a season.")
+    def added(change: Change | None) -> None:
+        if change is not None and change.after is not None:
+            screen.after_change(change, change.after)
+            screen.notify(f"Added {printable(change.after.title)}. n adds a season.")
 
-    screen.app.push_screen(ShowForm(screen.document.watchlist, screen.today), added)
+    session = screen.session
+    screen.app.push_screen(ShowForm(session.watchlist, session.add_show), added)
 
 
 def add_season(screen: MainScreen, show: Show) -> None:
     from watchtui.app.screens.forms import SeasonForm
 
-    def added(season: Season | None) -> None:
-        if season is not None and screen.replace_show(
-            show, show.with_season(season), f"add {season.label}"
-        ):
-            screen.query_one(SeasonsTable).move_to(season.number)
-
-    screen.app.push_screen(SeasonForm(show, screen.today), added)
+    form = SeasonForm(show, partial(screen.session.add_season, show))
+    screen.app.push_screen(form, partial(_made, screen))
 
 
 def add_cast(screen: MainScreen, show: Show) -> None:
     from watchtui.app.screens.forms import CastForm
 
-    def added(note: CastNote | None) -> None:
-        if note is not None:
-            screen.replace_show(show, show.with_cast(note), f"add {note.name}")
-
-    screen.app.push_screen(CastForm(show), added)
+    form = CastForm(show, partial(screen.session.add_cast_note, show))
+    screen.app.push_screen(form, partial(_made, screen))
 
 
 # The file on disk ------------------------------------------------------------------

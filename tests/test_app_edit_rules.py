@@ -1,0 +1,187 @@
+"""The screen follows the edit rules of `watchtui.core.edits`, driven with keys:
+marking watched never loses progress, the last episode finishes a season, a
+window said anew is noted today, and an edit that changes nothing says so and
+writes nothing."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from textual.widgets import Input, Static
+
+from app_helpers import (
+    DEMO_TODAY,
+    SIZE,
+    demo_file,
+    file_shows,
+    make_app,
+    notifications,
+    select_show,
+    settle,
+    table_rows,
+    type_text,
+)
+from watchtui.app.app import WatchApp
+from watchtui.app.screens.forms import CastForm, SeasonForm, ShowForm
+from watchtui.app.screens.main import MainScreen
+
+__all__ = ["demo_file"]  # the fixture, imported for pytest
+
+
+def show_in_file(path: Path, title: str) -> dict[str, object]:
+    return next(show for show in file_shows(path) if show["title"] == title)
+
+
+def season_in_file(path: Path, title: str, index: int) -> dict[str, object]:
+    seasons = show_in_file(path, title)["season"]
+    assert isinstance(seasons, list)
+    season: dict[str, object] = seasons[index]
+    return season
+
+
+def assert_shogun_watched_in_full(app: WatchApp, path: Path) -> None:
+    """Shōgun's season 1, on screen and in the file: all 10 episodes seen, finished today."""
+    row = table_rows(app, "#seasons")[0]
+    assert row[1] == "10/10" and row[4] == "✓ watched"
+    season = season_in_file(path, "Shōgun", 0)
+    assert (season["watched"], season["finished"]) == (10, DEMO_TODAY)
+
+
+async def test_w_on_a_partly_watched_season_marks_the_rest_watched(demo_file: Path) -> None:
+    app = make_app(demo_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await select_show(pilot, "Shōgun")
+        await pilot.press("tab")
+        assert table_rows(app, "#seasons")[0][1] == "6/10"
+        await pilot.press("w")  # 6 of 10 seen: the other 4 are marked seen, none lost
+        await settle(pilot)
+        assert_shogun_watched_in_full(app, demo_file)
+        await pilot.press("ctrl+z")  # the progress as it was comes back
+        await settle(pilot)
+        assert "Undone: mark Season 1 of Shōgun watched" in notifications(app)
+        assert table_rows(app, "#seasons")[0][1] == "6/10"
+        season = season_in_file(demo_file, "Shōgun", 0)
+        assert season["watched"] == 6 and "finished" not in season
+    app = make_app(demo_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await select_show(pilot, "Shōgun")
+        assert table_rows(app, "#seasons")[0][1] == "6/10"
+
+
+async def test_plus_to_the_last_episode_finishes_the_season_and_no_further(
+    demo_file: Path,
+) -> None:
+    app = make_app(demo_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await select_show(pilot, "Shōgun")
+        await pilot.press("tab", "plus", "plus", "plus")
+        assert table_rows(app, "#seasons")[0][1] == "9/10"
+        await pilot.press("plus")  # the last episode
+        await settle(pilot)
+        assert_shogun_watched_in_full(app, demo_file)
+        saved = demo_file.read_bytes()
+        await pilot.press("plus")  # there is no eleventh
+        await settle(pilot)
+        assert notifications(app)[-1] == "Season 1: no more episodes"
+        assert table_rows(app, "#seasons")[0][1] == "10/10"
+        assert demo_file.read_bytes() == saved
+        await pilot.press("ctrl+z")  # the refused step left nothing to undo
+        assert "Undone: Season 1 of Shōgun episodes 9→10" in notifications(app)
+        assert table_rows(app, "#seasons")[0][1] == "9/10"
+
+
+async def test_the_season_form_notes_a_window_said_anew_and_stores_tba_empty(
+    demo_file: Path,
+) -> None:
+    app = make_app(demo_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await select_show(pilot, "Squid Game")
+        await pilot.press("tab", "down", "enter", "tab")  # season 2: its episodes
+        assert isinstance(app.screen, SeasonForm)
+        await type_text(pilot, "7")
+        await pilot.press("enter")
+        await settle(pilot)
+        season = season_in_file(demo_file, "Squid Game", 1)
+        assert season["episodes"] == 7
+        assert season["noted"] == date(2024, 4, 23)  # the window was not said anew
+
+        await pilot.press("enter", "tab", "tab", "tab", "ctrl+u")  # its window
+        await type_text(pilot, "Q4 2024")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert table_rows(app, "#seasons")[1][2] == "Q4 2024"
+        season = season_in_file(demo_file, "Squid Game", 1)
+        assert (season["window"], season["noted"]) == ("Q4 2024", DEMO_TODAY)
+
+        await pilot.press("enter", "tab", "tab", "tab", "ctrl+u")
+        await type_text(pilot, " TBA ")
+        await pilot.press("enter")
+        await settle(pilot)
+        season = season_in_file(demo_file, "Squid Game", 1)
+        assert "window" not in season  # "no window" is stored as none
+        assert season["source"] == "Netflix shareholder briefing"
+        assert season["noted"] == DEMO_TODAY
+
+
+async def test_saving_a_form_unchanged_says_so_and_writes_nothing(demo_file: Path) -> None:
+    before = demo_file.read_bytes()
+    files = sorted(demo_file.parent.iterdir())
+    app = make_app(demo_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        assert isinstance(app.screen, ShowForm)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert notifications(app)[-1] == "All of Us Are Dead unchanged"
+
+        await pilot.press("tab", "down", "enter", "tab", "tab", "tab", "tab", "tab", "end")
+        form = app.screen
+        assert isinstance(form, SeasonForm)
+        assert app.focused is form.query_one("#source", Input)
+        await type_text(pilot, "  ")  # outer spaces are not a change
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert notifications(app)[-1] == "Season 2 unchanged"
+
+        await pilot.press("tab", "enter")
+        assert isinstance(app.screen, CastForm)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert notifications(app)[-1] == "cast note for Park Ji-hu unchanged"
+        await pilot.press("ctrl+z")
+        assert notifications(app)[-1] == "Nothing to undo."
+    assert demo_file.read_bytes() == before
+    assert sorted(demo_file.parent.iterdir()) == files  # not written: no backup made
+
+
+async def test_a_refused_edit_keeps_the_form_open_with_the_reason(demo_file: Path) -> None:
+    before = demo_file.read_bytes()
+    app = make_app(demo_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("c")  # one note per name: this one exists, written otherwise
+        form = app.screen
+        assert isinstance(form, CastForm)
+        await type_text(pilot, "park ji-hu")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is form
+        reason = str(form.query_one("#form-error", Static).content)
+        assert reason == '"All of Us Are Dead" already has a cast note for Park Ji-hu'
+        await pilot.press("ctrl+u", "space")  # no name: said as it is typed
+        assert str(form.query_one("#name-error", Static).content) == "a cast note needs a name"
+        await pilot.press("enter")
+        assert app.screen is form
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+        assert len(table_rows(app, "#cast")) == 5
+    assert demo_file.read_bytes() == before
