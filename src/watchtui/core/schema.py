@@ -41,7 +41,6 @@ __all__ = [
     "too_deep",
 ]
 
-Record = Show | Season | CastNote | Ids
 Path = tuple[str | int, ...]
 """Where a value is: keys and list positions from the top, e.g. ("show", 2, "season", 0)."""
 
@@ -197,9 +196,6 @@ def _gather_extras(raw: dict[str, Any], cls: type[Any]) -> None:
                 _gather_extras(item, field.record)
 
 
-_show_list = msgspec.convert
-
-
 def decode_shows(raw: list[Any]) -> list[Show]:
     """Plain tables to shows; Refused for anything the friendly path must look at.
 
@@ -211,7 +207,7 @@ def decode_shows(raw: list[Any]) -> list[Show]:
             raise Refused("show")
         _gather_extras(item, Show)
     try:
-        shows = _show_list(raw, list[Show])
+        shows = msgspec.convert(raw, list[Show])
     except (msgspec.ValidationError, ModelError) as error:
         raise Refused(str(error)) from None
     try:

@@ -1,9 +1,9 @@
-"""The TOML file format: text to watchlist and back, with errors that say where.
+"""Reading the TOML file: text to watchlist, with errors that say where.
 
 The file format (docs/file-format.md) is a contract with people who edit it by hand,
 so reading is strict about types (with a message naming the line) and lenient
 only where a person's intent is plain (`window = 2024`, `added = "2024-04-23"`).
-Keys we do not know are kept and written back.
+Keys we do not know are kept (storage/writer.py writes them back).
 """
 
 from __future__ import annotations
