@@ -158,8 +158,8 @@ async def test_add_a_hinted_season_with_the_window_previewed(demo_file: Path) ->
             "2",
             "—",
             "late 2025",
-            "hinted",
             "◇ hinted",
+            "2024-06-01",
             "Director interview",
         ]
         assert row_of(app, "Frieren").startswith(" ◇ Frieren")
