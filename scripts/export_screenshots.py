@@ -4,8 +4,8 @@
 
 Drives the real app headless with Textual's Pilot, as a user would, and saves
 what the screen shows: the main screen, the highlighted hinted show, the
-add-season form with its live window preview, the upcoming timeline and the
-help. Run it again whenever the screen changes.
+add-season form with its live window preview, the upcoming timeline, the
+history of a season's window claims and the help. Run it again whenever the screen changes.
 """
 
 from __future__ import annotations
@@ -49,6 +49,10 @@ async def _upcoming(pilot: Pilot[None]) -> None:
     await pilot.press("u")
 
 
+async def _history(pilot: Pilot[None]) -> None:
+    await pilot.press("down", "tab", "h")  # Arcane season 1: its claims and verdicts
+
+
 async def _help(pilot: Pilot[None]) -> None:
     await pilot.press("question_mark")
 
@@ -58,6 +62,7 @@ SHOTS: dict[str, Steps] = {
     "hinted": _hinted_selected,
     "season-form": _season_form,
     "upcoming": _upcoming,
+    "history": _history,
     "help": _help,
 }
 

@@ -115,9 +115,10 @@ async def test_the_season_form_notes_a_window_said_anew_and_stores_tba_empty(
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)
-        assert table_rows(app, "#seasons")[1][2] == "Q4 2024"
+        assert table_rows(app, "#seasons")[1][2] == "Q4 2024 ↺1"  # the old claim kept
         season = season_in_file(demo_file, "Squid Game", 1)
         assert (season["window"], season["noted"]) == ("Q4 2024", DEMO_TODAY)
+        assert [claim["window"] for claim in season["earlier"]] == ["2024"]
 
         await pilot.press("enter", "tab", "tab", "tab", "ctrl+u")
         await type_text(pilot, " TBA ")

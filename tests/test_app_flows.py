@@ -151,8 +151,8 @@ async def test_add_a_hinted_season_with_the_window_previewed(demo_file: Path) ->
             "2",
             "—",
             "late 2025",
-            "hinted",
             "◇ hinted",
+            "2024-06-01",
             "Director interview",
         ]
         assert row_of(app, "Frieren").startswith(" ◇ Frieren")
@@ -278,7 +278,7 @@ async def test_edit_on_each_pane(demo_file: Path) -> None:
         await type_text(pilot, "2024-12-26")
         await pilot.press("enter")
         await settle(pilot)
-        assert table_rows(app, "#seasons")[1][2] == "2024-12-26"
+        assert table_rows(app, "#seasons")[1][2] == "2024-12-26 ↺1"  # the hint kept
         assert row_of(app, "Squid Game").endswith("S2 26 Dec 2024")
         await pilot.press("tab")  # cast pane
         assert app.focused is app.screen.query_one("#cast")

@@ -202,6 +202,7 @@ async def test_text_typed_and_pasted_into_forms_is_kept_exactly(tmp_path: Path) 
             "2026",
             "rumored",
             "◇ hinted",
+            "2024-06-01",
             "[/] from a [i]forum",
         ]
         assert table_rows(app, "#cast") == [["[red]Cast[/red]", "", "␇ bell and ␛[1m bold"]]

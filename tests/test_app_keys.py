@@ -107,7 +107,7 @@ async def test_season_keys_act_only_in_the_seasons_pane(demo_file: Path) -> None
     app = make_app(demo_file)
     async with app.run_test(size=SMALL) as pilot:
         await settle(pilot)
-        hint = "w, + and - work in the Seasons pane: tab moves there."
+        hint = "w, +, - and h work in the Seasons pane: tab moves there."
         for key in ("w", "space", "plus", "minus"):  # the shows pane
             await pilot.press(key)
             await settle(pilot)
@@ -230,7 +230,7 @@ async def test_the_palette_runs_a_pane_command_on_the_focused_pane(demo_file: Pa
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)
-        assert table_rows(app, "#seasons")[1][4] == "✓ watched"
+        assert table_rows(app, "#seasons")[1][3] == "✓ watched"
         await pilot.press("shift+tab", "ctrl+p", *"toggle watched")  # the shows pane
         await settle(pilot)
         assert "Toggle watched" not in "\n".join(screen_lines(app))

@@ -95,12 +95,22 @@ def test_season_updates_only_the_options_given(tmp_path: Path) -> None:
     result = run("season", "severance", "3", "--confidence", "confirmed", "--window",
                  "2026-09-18", file=path)  # fmt: skip
     assert result.code == 0, result.err
-    assert result.out == "Severance: Season 3 changed (2026-09-18, confirmed)\n"
+    assert result.out == (
+        "Severance: Season 3 changed (2026-09-18, confirmed); "
+        "the claim before it is kept (late 2026, hinted)\n"
+    )
     three = _show(path, "Severance")["season"][0]
     assert three["window"] == "2026-09-18"
     assert three["confidence"] == "confirmed"
-    assert three["source"] == "Variety, citing people close to the production"  # untouched
+    assert "source" not in three  # no one was named for the confirmation
     assert three["noted"].isoformat() == TODAY
+    assert three["earlier"] == [  # the hint, with who gave it
+        {
+            "window": "late 2026",
+            "confidence": "hinted",
+            "source": "Variety, citing people close to the production",
+        }
+    ]
 
     episodes = run("season", "Severance", "3", "--episodes", "10", file=path)
     assert episodes.out == "Severance: Season 3 changed (2026-09-18, confirmed)\n"
@@ -117,8 +127,11 @@ def test_season_updates_only_the_options_given(tmp_path: Path) -> None:
 def test_season_window_tba_clears_it_and_specials_are_season_zero(tmp_path: Path) -> None:
     path = sample_file(tmp_path)
     cleared = run("season", "Squid Game", "3", "--window", "TBA", file=path)
-    assert cleared.out == "Squid Game: Season 3 changed (no window)\n"
+    assert cleared.out == (
+        "Squid Game: Season 3 changed (no window); the claim before it is kept (Q3 2026, rumored)\n"
+    )
     assert "window" not in _show(path, "Squid Game")["season"][0]
+    assert _show(path, "Squid Game")["season"][0]["earlier"][0]["window"] == "Q3 2026"
 
     specials = run("season", "Squid Game", "0", "--window", "Dec 2026", file=path)
     assert specials.out == "Squid Game: Specials added (Dec 2026, confirmed)\n"
@@ -223,16 +236,21 @@ def test_a_window_said_again_is_not_noted_again(tmp_path: Path) -> None:
 
     dated = run("season", "All of Us Are Dead", "2", "--window", "2026", "--noted",
                 "2026-02-14", file=path)  # fmt: skip
-    assert dated.out == "All of Us Are Dead: Season 2 changed (2026, hinted)\n"
+    assert dated.out == (
+        "All of Us Are Dead: Season 2 changed (2026, hinted); "
+        "the claim before it is kept (2024, hinted)\n"
+    )
     two = _show(path, "All of Us Are Dead")["season"][1]
     assert (two["window"], two["noted"].isoformat()) == ("2026", "2026-02-14")
+    assert "source" not in two  # the agency said 2024, not 2026
     assert two["tags"] == ["agency", "instagram"]  # a key watchtui does not know, kept
 
     confirmed = run("season", "All of Us Are Dead", "2", "--confidence", "confirmed",
                     "--source", "Netflix", file=path)  # fmt: skip
     assert confirmed.code == 0, confirmed.err
     two = _show(path, "All of Us Are Dead")["season"][1]
-    assert (two["source"], two["noted"].isoformat()) == ("Netflix", TODAY)  # the source replaced
+    assert (two["source"], two["noted"].isoformat()) == ("Netflix", TODAY)
+    assert [claim["window"] for claim in two["earlier"]] == ["2024", "2026"]
 
 
 def test_cast_adds_then_changes_the_note_with_that_name(tmp_path: Path) -> None:

@@ -102,6 +102,13 @@ def test_csv_export_one_row_per_season(tmp_path: Path) -> None:
         "end": "2024-12-31",
         "precision": "year",
         "state": "overdue",
+        "verdict": "overdue",
+        "claims": "1",
+        "previous_window": "",
+        "previous_confidence": "",
+        "previous_source": "",
+        "previous_noted": "",
+        "previous_verdict": "",
     }
     assert [(r["show"], r["season"], r["state"]) for r in rows[2:4]] == [
         ("The Bear", "4", "released"),

@@ -32,12 +32,14 @@ SEASON_KEYS = {
     "confidence",
     "source",
     "noted",
+    "claims",
     "start",
     "end",
     "precision",
     "state",
     "extra",
 }
+CLAIM_KEYS = {"window", "confidence", "source", "noted", "verdict", "extra"}
 ENTRY_KEYS = {
     "show",
     "season",
@@ -81,6 +83,7 @@ def test_list_json_shape(tmp_path: Path) -> None:
         assert set(show) == SHOW_KEYS
         for season in show["seasons"]:
             assert set(season) == SEASON_KEYS
+            assert all(set(claim) == CLAIM_KEYS for claim in season["claims"])
         for note in show["cast"]:
             assert set(note) == {"name", "role", "note", "extra"}
 
@@ -103,6 +106,16 @@ def test_list_json_shape(tmp_path: Path) -> None:
         "confidence": "confirmed",
         "source": "Netflix",
         "noted": None,
+        "claims": [
+            {
+                "window": "2022-01-28",
+                "confidence": "confirmed",
+                "source": "Netflix",
+                "noted": None,
+                "verdict": "right",
+                "extra": {},
+            }
+        ],
         "start": "2022-01-28",
         "end": "2022-01-28",
         "precision": "day",
@@ -118,6 +131,7 @@ def test_list_json_shape(tmp_path: Path) -> None:
     )
     assert two["episodes"] is None and two["finished"] is None
     assert two["extra"] == {"tags": ["agency", "instagram"]}
+    assert [claim["verdict"] for claim in two["claims"]] == ["overdue"]
     assert dead["cast"] == [
         {
             "name": "Park Ji-hu",

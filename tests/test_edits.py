@@ -14,7 +14,16 @@ from hypothesis import strategies as st
 from helpers.strategies import cast_notes, seasons, texts, watchlists
 from watchtui.core import edits
 from watchtui.core.errors import ModelError, Unchanged
-from watchtui.core.model import CastNote, Confidence, Season, Show, Status, Watchlist, replace
+from watchtui.core.model import (
+    CastNote,
+    Claim,
+    Confidence,
+    Season,
+    Show,
+    Status,
+    Watchlist,
+    replace,
+)
 from watchtui.core.state import SeasonState, season_state
 from watchtui.core.storage.document import Change, Document
 
@@ -171,25 +180,80 @@ def test_noted_follows_what_is_said_not_what_is_typed_again() -> None:
     assert claim(window="Q3 2026").noted == TODAY
     assert claim(window="Q3 2026", noted=date(2025, 6, 1)).noted == date(2025, 6, 1)
     assert claim(noted=date(2025, 6, 1)).noted == date(2025, 6, 1)  # a date alone re-dates it
-    cleared = claim(window="TBA", source="")
-    assert (cleared.window, cleared.source, cleared.noted) == ("", "", None)
+    cleared = claim(window="TBA", source="")  # saying "no date now" is a claim too
+    assert (cleared.window, cleared.source, cleared.noted) == ("", "", TODAY)
+    assert cleared.earlier == (five.claim,)
     episodes = edits.edit_season(watchlist, show, five, replace(five, episodes=8), today=TODAY)
     assert season_after(episodes, 5).noted == EARLIER  # the claim did not change
 
 
-def test_confirming_a_window_keeps_the_source_unless_a_new_one_is_given() -> None:
+def test_confirming_a_hint_keeps_it_and_credits_no_one_unless_a_source_is_given() -> None:
     show = bear()
     watchlist = watchlist_of(show)
     five = show.seasons[2]
-    kept = edits.set_window_claim(
-        watchlist, show, five, today=TODAY, window="2026-06-24", confidence=Confidence.CONFIRMED
+    confirmed = season_after(
+        edits.set_window_claim(
+            watchlist, show, five, today=TODAY, window="2026-06-24", confidence=Confidence.CONFIRMED
+        ),
+        5,
     )
-    assert season_after(kept, 5).source == "Variety"
-    replaced = edits.set_window_claim(
-        watchlist, show, five, today=TODAY, confidence=Confidence.CONFIRMED, source="FX"
+    assert confirmed.claim == Claim("2026-06-24", Confidence.CONFIRMED, "", TODAY)
+    assert confirmed.earlier == (Claim("2026", Confidence.HINTED, "Variety", EARLIER),)
+    by_fx = season_after(
+        edits.set_window_claim(
+            watchlist, show, five, today=TODAY, confidence=Confidence.CONFIRMED, source="FX"
+        ),
+        5,
     )
-    assert (season_after(replaced, 5).source, season_after(replaced, 5).window) == ("FX", "2026")
-    assert season_after(replaced, 5).confidence is Confidence.CONFIRMED
+    assert by_fx.claim == Claim("2026", Confidence.CONFIRMED, "FX", TODAY)
+    assert by_fx.claims == (five.claim, by_fx.claim)
+    redated = season_after(
+        edits.set_window_claim(watchlist, show, five, today=TODAY, noted=date(2024, 5, 1)), 5
+    )
+    assert (redated.earlier, redated.noted) == ((), date(2024, 5, 1))  # not a new claim
+
+
+def test_each_new_claim_is_kept_oldest_first_and_undo_takes_back_exactly_one(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "watchlist.toml"
+    document = Document.open(path)
+    document.commit(edits.add_show(document.watchlist, bear(), today=TODAY))
+    steps = [
+        {"window": "2026", "confidence": Confidence.RUMORED, "source": "fan forum"},
+        {"window": "late 2026", "source": "Variety"},
+        {"window": "2026-10-02", "confidence": Confidence.CONFIRMED, "source": "FX"},
+    ]
+    for options in steps:
+        show = edits.find_show(document.watchlist, "The Bear")
+        five = edits.find_season(show, 5)
+        document.commit(
+            edits.set_window_claim(document.watchlist, show, five, today=TODAY, **options)
+        )
+    season = edits.find_season(edits.find_show(Document.open(path).watchlist, "the bear"), 5)
+    assert [(c.window, c.confidence.value, c.source) for c in season.claims] == [
+        ("2026", "hinted", "Variety"),
+        ("2026", "rumored", "fan forum"),
+        ("late 2026", "rumored", "Variety"),
+        ("2026-10-02", "confirmed", "FX"),
+    ]
+    document.undo()
+    season = edits.find_season(edits.find_show(Document.open(path).watchlist, "the bear"), 5)
+    assert [c.window for c in season.claims] == ["2026", "2026", "late 2026"]
+    assert season.claim == Claim("late 2026", Confidence.RUMORED, "Variety", TODAY)
+
+
+def test_an_edit_that_changes_no_claim_keeps_the_history_as_it_is() -> None:
+    five = replace(bear().seasons[2], earlier=(Claim("2025", Confidence.RUMORED, "fan forum"),))
+    show = replace(bear(), seasons=(*bear().seasons[:2], five))
+    change = edits.edit_season(
+        watchlist_of(show), show, five, replace(five, episodes=8, title="Finale"), today=TODAY
+    )
+    assert season_after(change, 5).claims == five.claims
+    renumbered = edits.edit_season(
+        watchlist_of(show), show, five, replace(five, number=6), today=TODAY
+    )
+    assert season_after(renumbered, 6).earlier == five.earlier
 
 
 def test_text_that_did_not_change_is_kept_as_written() -> None:

@@ -14,7 +14,16 @@ from hypothesis import strategies as st
 
 from helpers.strategies import watchlists
 from watchtui.core.errors import WatchlistFileError, WindowError
-from watchtui.core.model import CastNote, Confidence, Ids, Season, Show, Status, Watchlist
+from watchtui.core.model import (
+    CastNote,
+    Claim,
+    Confidence,
+    Ids,
+    Season,
+    Show,
+    Status,
+    Watchlist,
+)
 from watchtui.core.schema import KEYS, MAX_NESTING
 from watchtui.core.storage import reader
 from watchtui.core.storage.atomic import load
@@ -129,6 +138,7 @@ def test_the_doc_lists_exactly_the_keys_the_reader_knows() -> None:
     assert set(_keys("`[show.ids]`")) == KEYS[Ids]
     assert set(_keys("`[[show.season]]`")) == KEYS[Season]
     assert set(_keys("`[[show.cast]]`")) == KEYS[CastNote]
+    assert set(_keys("`[[show.season.earlier]]`")) == KEYS[Claim]
 
 
 def test_the_documented_version_choices_and_limits_are_the_readers() -> None:
@@ -149,11 +159,21 @@ _RECORDS = {
     "`[[show]]`": _SHOW_LINES,
     "`[[show.season]]`": [*_SHOW_LINES, "[[show.season]]", "number = 1"],
     "`[[show.cast]]`": [*_SHOW_LINES, "[[show.cast]]", 'name = "X"'],
+    # No key of a claim is required: its last line is a key watchtui does not know.
+    "`[[show.season.earlier]]`": [
+        *_SHOW_LINES,
+        "[[show.season]]",
+        "number = 1",
+        "[[show.season.earlier]]",
+        'said = "x"',
+    ],
 }
 
 
 def _record(heading: str, text: str) -> object:
     [show] = parse_watchlist(text, HERE).shows
+    if heading == "`[[show.season.earlier]]`":
+        return show.seasons[0].earlier[0]
     if heading == "`[[show.season]]`":
         return show.seasons[0]
     return show.cast[0] if heading == "`[[show.cast]]`" else show

@@ -58,3 +58,10 @@ def test_upcoming_screen(snap_compare: Compare) -> None:
         await settled(pilot, "u")
 
     assert snap_compare(demo_app(), terminal_size=(120, 36), run_before=upcoming_open)
+
+
+def test_history_screen(snap_compare: Compare) -> None:
+    async def history_open(pilot: Pilot[None]) -> None:
+        await settled(pilot, "down", "tab", "h")  # Arcane season 1: two earlier claims
+
+    assert snap_compare(demo_app(), terminal_size=(120, 36), run_before=history_open)

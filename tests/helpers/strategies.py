@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from watchtui.core.model import (
     CastNote,
+    Claim,
     Confidence,
     Ids,
     Season,
@@ -79,7 +80,19 @@ def extras(known: frozenset[str]) -> st.SearchStrategy[dict[str, Any]]:
 SHOW_KEYS = KEYS[Show]
 SEASON_KEYS = KEYS[Season]
 CAST_KEYS = KEYS[CastNote]
+CLAIM_KEYS = KEYS[Claim]
 TOP_KEYS = frozenset(["version", "show"])
+
+
+claims = st.builds(
+    Claim,
+    window=_WINDOWS,
+    confidence=st.sampled_from(Confidence),
+    source=texts,
+    noted=st.none() | days,
+    extra=extras(CLAIM_KEYS),
+)
+"""A claim about a season's window, as an earlier claim of a season holds it."""
 
 
 @st.composite
@@ -97,6 +110,7 @@ def seasons(draw: st.DrawFn, number: int) -> Season:
         source=draw(texts),
         noted=draw(st.none() | days),
         extra=draw(extras(SEASON_KEYS)),
+        earlier=tuple(draw(st.lists(claims, max_size=3))),
     )
 
 

@@ -41,7 +41,7 @@ class Pane(StrEnum):
 
 
 EVERYWHERE = frozenset(Pane)
-ITEM_ACTIONS = frozenset({"edit", "delete", "toggle_watched", "episode"})
+ITEM_ACTIONS = frozenset({"edit", "delete", "toggle_watched", "episode", "history"})
 """Pane actions on the pane's selected item: unavailable when it has none."""
 
 
@@ -104,6 +104,11 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         ("minus",), "episode(-1)", "-1", "one episode less watched",
         _in(_SEASONS), footer=_in(_SEASONS), palette="One episode less",
+    ),
+    Command(
+        ("h",), "history", "History",
+        "the selected season's window claims, oldest first, with their verdicts",
+        _in(_SEASONS), palette="Claim history",
     ),
     Command(
         ("a",), "add_show", "Show+", "add a show",

@@ -37,9 +37,11 @@ def register(commands: Commands) -> None:
         "season",
         "add a season to a show, or change the one with that number",
         cmd_season,
-        epilog="Only the options given change an existing season. A window is "
-        "written as said: 2025-03-14, March 2025, Q3 2025, H2 2025, late 2025, "
-        "summer 2025, 2025, or TBA.",
+        epilog="Only the options given change an existing season. A new --window, "
+        "--confidence or --source is a new claim: the season's current one is kept "
+        "among its earlier claims (watchtui history shows them), and its source stays "
+        "only if the window and confidence do. A window is written as said: "
+        "2025-03-14, March 2025, Q3 2025, H2 2025, late 2025, summer 2025, 2025, or TBA.",
     )
     season.add_argument("title", metavar="TITLE")
     season.add_argument("number", metavar="NUMBER", type=whole_number, help="0 for specials")
@@ -51,13 +53,12 @@ def register(commands: Commands) -> None:
         choices=[c.value for c in Confidence],
         help="confirmed, hinted or rumored (a new season: confirmed)",
     )
-    season.add_argument("--source", metavar="TEXT", help="who said it (replaces the source)")
+    season.add_argument("--source", metavar="TEXT", help="who said it")
     season.add_argument(
         "--noted",
         metavar="DATE",
         type=_day,
-        help="when the window was said, as 2025-03-14 (default: today, when the window, "
-        "confidence or source change)",
+        help="when the claim was noted, as 2025-03-14 (default: today, for a new claim)",
     )
 
     watched = commands.add(
@@ -110,29 +111,35 @@ def cmd_add(args: argparse.Namespace) -> int:
 def cmd_season(args: argparse.Namespace) -> int:
     document = open_document(args)
     show = edits.find_show(document.watchlist, args.title)
-    given: dict[str, Any] = {
-        name: value
-        for name, value in (
-            ("episodes", args.episodes),
-            ("window", args.window),
-            ("confidence", None if args.confidence is None else Confidence(args.confidence)),
-            ("source", args.source),
-        )
-        if value is not None
-    }
+    confidence = None if args.confidence is None else Confidence(args.confidence)
     existing = show.season(args.number)
     try:
         if existing is None:
+            given: dict[str, Any] = {
+                name: value
+                for name, value in (
+                    ("episodes", args.episodes),
+                    ("window", args.window),
+                    ("confidence", confidence),
+                    ("source", args.source),
+                )
+                if value is not None
+            }
             draft = replace(Season(args.number), **given)
             change = edits.add_season(
                 document.watchlist, show, draft, today=today(), noted=args.noted
             )
             verb = "added"
         else:
-            if not given and args.noted is None:
+            options = (args.episodes, args.window, confidence, args.source, args.noted)
+            if all(option is None for option in options):
                 print(f"{shown(show.title)}: {existing.label} unchanged (no option given)")
                 return 0
-            draft = replace(existing, **given)
+            draft = edits.claimed(
+                existing, window=args.window, confidence=confidence, source=args.source
+            )
+            if args.episodes is not None:
+                draft = replace(draft, episodes=args.episodes)
             change = edits.edit_season(
                 document.watchlist, show, existing, draft, today=today(), noted=args.noted
             )
@@ -142,7 +149,10 @@ def cmd_season(args: argparse.Namespace) -> int:
     commit(document, change)
     assert change.after is not None
     season = edits.find_season(change.after, args.number)
-    print(f"{shown(show.title)}: {season.label} {verb} ({window_words(season)})")
+    kept = ""
+    if existing is not None and len(season.earlier) > len(existing.earlier):
+        kept = f"; the claim before it is kept ({window_words(existing)})"
+    print(f"{shown(show.title)}: {season.label} {verb} ({window_words(season)}){kept}")
     return 0
 
 

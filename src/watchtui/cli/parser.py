@@ -7,6 +7,7 @@ import argparse
 from watchtui import __version__
 from watchtui.cli.arguments import Commands, file_option
 from watchtui.cli.check import register as check_commands
+from watchtui.cli.claims import register as claim_commands
 from watchtui.cli.edits import register as edit_commands
 from watchtui.cli.exchange import register as exchange_commands
 from watchtui.cli.listing import register as listing_commands
@@ -27,6 +28,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = Commands(parser.add_subparsers(dest="command", metavar="COMMAND"))
     # In the order `--help` lists them.
-    for register in (check_commands, listing_commands, edit_commands, exchange_commands):
+    for register in (
+        check_commands,
+        listing_commands,
+        edit_commands,
+        claim_commands,
+        exchange_commands,
+    ):
         register(commands)
     return parser

@@ -14,9 +14,11 @@ command's options). The edit takes from it only those fields and works out the
 rest: outer spaces are dropped, a window that means "no window" ("TBA") is
 stored empty, and the dates the file keeps follow these rules:
 
+- A new claim never erases an old one: when the window, confidence or source
+  change, the current claim moves into the season's earlier claims (docs/claims.md).
 - `noted` (when a window was last said) is set to the date given, else to today
   when the window, confidence or source change; a season left with no window and
-  no source has nothing to note.
+  no source, and no earlier claim, has nothing to note.
 - `finished` follows the episode counts when they change: with the number of
   episodes known, a season is finished when all are watched (keeping the day it
   was first finished) and not before; with it unknown, only marking it watched
@@ -41,6 +43,7 @@ __all__ = [
     "add_cast_note",
     "add_season",
     "add_show",
+    "claimed",
     "delete_cast_note",
     "delete_season",
     "delete_show",
@@ -161,12 +164,14 @@ def _settled(before: Season, after: Season, today: date, noted: date | None) -> 
     Text that did not change is kept as it was written."""
     claim = _claim(after)
     if claim == _said_claim(before):
-        window, source = before.window, before.source
-        noted = before.noted if noted is None else noted
+        said = replace(before, noted=before.noted if noted is None else noted)
     else:
-        window, _, source = claim
+        window, confidence, source = claim
+        kept = bool(before.claims)  # the current claim goes into the earlier ones
         if noted is None:
-            noted = today if window or source else None
+            noted = today if window or source or kept else None
+        new = replace(before.claim, window=window, confidence=confidence, source=source)
+        said = before.with_claim(replace(new, noted=noted))
     watched, finished = after.watched, before.finished
     if (after.episodes, after.watched) != (before.episodes, before.watched):
         if (
@@ -181,14 +186,10 @@ def _settled(before: Season, after: Season, today: date, noted: date | None) -> 
         elif watched < before.watched:
             finished = None
     return replace(
-        before,
+        said,
         number=after.number,
         title=before.title if after.title == before.title else after.title.strip(),
         episodes=after.episodes,
-        confidence=after.confidence,
-        window=window,
-        source=source,
-        noted=noted,
         watched=watched,
         finished=finished,
     )
@@ -229,6 +230,24 @@ def edit_season(
     return Change(f"edit {season.label} of {show.title}", show, updated)
 
 
+def claimed(
+    season: Season,
+    *,
+    window: str | None = None,
+    confidence: Confidence | None = None,
+    source: str | None = None,
+) -> Season:
+    """A draft of `season` saying what is given anew: the window and confidence not
+    given stay the current claim's. The source not given stays only while the window
+    and confidence do: a source is never credited with a claim it did not make."""
+    new_window = season.window if window is None else window
+    new_confidence = season.confidence if confidence is None else confidence
+    if source is None:
+        same = (_window(new_window), new_confidence) == _said_claim(season)[:2]
+        source = season.source if same else ""
+    return replace(season, window=new_window, confidence=new_confidence, source=source)
+
+
 def set_window_claim(
     watchlist: Watchlist,
     show: Show,
@@ -242,15 +261,11 @@ def set_window_claim(
 ) -> Change:
     """Say anew when a season comes out: the window, how sure it is, who said it, when.
 
-    Only what is given changes: confirming a window keeps its source unless a new
-    one is given, which replaces it.
+    What is given makes a new claim (see `claimed`); the current one is kept among
+    the earlier claims, so confirming a hint never overwrites it. `noted` alone
+    re-dates the current claim.
     """
-    draft = replace(
-        season,
-        window=season.window if window is None else window,
-        confidence=season.confidence if confidence is None else confidence,
-        source=season.source if source is None else source,
-    )
+    draft = claimed(season, window=window, confidence=confidence, source=source)
     return edit_season(watchlist, show, season, draft, today=today, noted=noted)
 
 

@@ -27,6 +27,7 @@ from watchtui.core.windows import WindowRange, parse_window
 
 __all__ = [
     "CastNote",
+    "Claim",
     "Confidence",
     "Count",
     "Ids",
@@ -113,6 +114,37 @@ class Ids(_Record, frozen=True):
 NO_IDS = Ids()
 
 
+class Claim(_Record, frozen=True):
+    """One thing said about when a season comes out: the window as it was said, how
+    sure it is, who said it and the day it was noted.
+
+    A season's current claim is held in its own fields (`window`, `confidence`,
+    `source`, `noted`); the claims it replaced are kept, oldest first, in
+    `Season.earlier`. See docs/claims.md.
+    """
+
+    window: str = ""
+    confidence: Confidence = Confidence.CONFIRMED
+    source: str = ""
+    noted: date | None = None
+    extra: Extra = msgspec.field(default_factory=dict, name=EXTRA)
+
+    @property
+    def range(self) -> WindowRange | None:
+        """The dates the window means (derived, never stored)."""
+        return parse_window(self.window)
+
+    @property
+    def says_something(self) -> bool:
+        """A window, a source, a date or a doubt: a claim, not an empty season's defaults."""
+        return bool(
+            self.window.strip()
+            or self.source.strip()
+            or self.noted is not None
+            or self.confidence is not Confidence.CONFIRMED
+        )
+
+
 class Season(_Record, frozen=True):
     number: Count
     title: str = ""
@@ -124,6 +156,8 @@ class Season(_Record, frozen=True):
     source: str = ""
     noted: date | None = None
     extra: Extra = msgspec.field(default_factory=dict, name=EXTRA)
+    earlier: tuple[Claim, ...] = ()
+    """The claims the current one replaced, oldest first: a new claim never erases one."""
 
     def __post_init__(self) -> None:
         if self.number < 0:
@@ -146,6 +180,33 @@ class Season(_Record, frozen=True):
     @property
     def label(self) -> str:
         return "Specials" if self.number == 0 else f"Season {self.number}"
+
+    @property
+    def claim(self) -> Claim:
+        """The current claim: what was last said about the release window."""
+        return Claim(self.window, self.confidence, self.source, self.noted)
+
+    @property
+    def claims(self) -> tuple[Claim, ...]:
+        """Every claim, oldest first, the current one last; none for a season about
+        which nothing was ever said."""
+        current = self.claim
+        if not self.earlier and not current.says_something:
+            return ()
+        return (*self.earlier, current)
+
+    def with_claim(self, claim: Claim) -> Season:
+        """This season with `claim` as its current claim, the current one kept as the
+        latest earlier claim (if it said anything)."""
+        earlier = (*self.earlier, self.claim) if self.claims else ()
+        return _replace(
+            self,
+            window=claim.window,
+            confidence=claim.confidence,
+            source=claim.source,
+            noted=claim.noted,
+            earlier=earlier,
+        )
 
 
 class CastNote(_Record, frozen=True):

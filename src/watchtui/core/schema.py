@@ -23,7 +23,16 @@ import msgspec
 from msgspec import inspect
 
 from watchtui.core.errors import ModelError, WindowError
-from watchtui.core.model import EXTRA, MAX_COUNT, CastNote, Confidence, Ids, Season, Show
+from watchtui.core.model import (
+    EXTRA,
+    MAX_COUNT,
+    CastNote,
+    Claim,
+    Confidence,
+    Ids,
+    Season,
+    Show,
+)
 from watchtui.core.windows import parse_window
 
 __all__ = [
@@ -96,7 +105,7 @@ def _fields(cls: type[Any]) -> tuple[Field, ...]:
 
 
 FIELDS: dict[type[Any], tuple[Field, ...]] = {
-    cls: _fields(cls) for cls in (Show, Season, CastNote, Ids)
+    cls: _fields(cls) for cls in (Show, Season, Claim, CastNote, Ids)
 }
 KEYS: dict[type[Any], frozenset[str]] = {
     cls: frozenset(f.key for f in found) for cls, found in FIELDS.items()
@@ -119,6 +128,7 @@ ALWAYS: dict[type[Any], Callable[[Any], frozenset[str]]] = {
         if season.window or season.confidence is not Confidence.CONFIRMED
         else frozenset()
     ),
+    Claim: lambda claim: frozenset({"confidence"}),
 }
 """Keys written even at their default, where a reader of the file should see them."""
 
@@ -182,7 +192,8 @@ def _gather_extras(raw: dict[str, Any], cls: type[Any]) -> None:
     if not known.issuperset(raw):
         unknown = [key for key in raw if key not in known]
         extra = raw[EXTRA] = {key: raw.pop(key) for key in unknown}
-        if too_deep(extra, MAX_NESTING - 5):  # a season's keys stand 5 levels down
+        # A season's keys stand 5 levels down, an earlier claim's 7.
+        if too_deep(extra, MAX_NESTING - (7 if cls is Claim else 5)):
             raise Refused("nested too deeply")
     for field in FIELDS[cls]:
         if field.record is not None and field.key in raw:
@@ -217,6 +228,9 @@ def decode_shows(raw: list[Any]) -> list[Show]:
             for season in show.seasons:
                 if season.window:
                     parse_window(season.window)
+                for claim in season.earlier:
+                    if claim.window:
+                        parse_window(claim.window)
             for note in show.cast:
                 if not note.name.strip():
                     raise Refused("name")
@@ -366,10 +380,14 @@ def _window_problem(text: str) -> str | None:
     return None
 
 
-_NUMBER_AS_TEXT = {(Season, "window")}
-_TEXT_HINTS = {(Season, "window"): 'text in quotes, like "late 2025"'}
+_NUMBER_AS_TEXT: set[tuple[type[Any], str]] = {(Season, "window"), (Claim, "window")}
+_TEXT_HINTS: dict[tuple[type[Any], str], str] = {
+    (Season, "window"): 'text in quotes, like "late 2025"',
+    (Claim, "window"): 'text in quotes, like "late 2025"',
+}
 _TEXT_CHECKS: dict[tuple[type[Any], str], Callable[[str], str | None]] = {
     (Season, "window"): _window_problem,
+    (Claim, "window"): _window_problem,
     (Show, "title"): lambda text: None if text.strip() else "a show's title cannot be empty",
     (CastNote, "name"): lambda text: None if text.strip() else "a cast note's name cannot be empty",
 }

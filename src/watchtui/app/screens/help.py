@@ -31,6 +31,9 @@ confidence. Problems show under their field; nothing is saved until all are fixe
 | `▶` | released | out, not finished watching |
 | `✓` | watched | finished |
 
+`↺2` beside a season's window: two earlier claims about it are kept; `h` lists
+them with their verdicts (`✓` right, `«` early, `»` late, `…` pending).
+
 Windows are read as days (`2025-03-14`, `March 14, 2025`), months (`March 2025`),
 quarters (`Q3 2025`), halves (`H2 2025`), thirds (`early/mid/late 2025`), broadcast
 seasons (`winter/spring/summer/fall 2025`), years (`2025`) or `TBA`.

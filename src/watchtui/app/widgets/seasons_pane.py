@@ -1,5 +1,8 @@
 """The seasons pane: the selected show's seasons, its own keys acting on the one under
-the cursor (watched, episodes, edit, delete)."""
+the cursor (watched, episodes, edit, delete, the history of its window claims).
+
+Each row shows the current claim: its window (with `↺N` when N earlier claims are
+kept), how sure it is, when it was noted and who said it."""
 
 from __future__ import annotations
 
@@ -45,8 +48,9 @@ class SeasonsTable(ShowTable):
         self.today = today
 
     LAYOUTS = (
-        ("#", "Watched", "Window", "Confidence", "State", "Source"),
-        # Narrow: the state column names the confidence where it is not "confirmed".
+        ("#", "Watched", "Window", "Confidence", "State", "Noted", "Source"),
+        # The state column names the confidence where it is not "confirmed".
+        ("#", "Watched", "Window", "State (how sure)", "Noted", "Source"),
         ("#", "Seen", "Window", "State (how sure)", "Source"),
     )
     LABELS = {"Seen": "Eps", "State (how sure)": "State"}
@@ -71,6 +75,13 @@ class SeasonsTable(ShowTable):
 
     def action_episode(self, step: int) -> None:
         self._request("episode", step)
+
+    def action_history(self) -> None:
+        """Open the selected season's claims: a view, so the pane opens it itself."""
+        from watchtui.app.screens.history import HistoryScreen
+
+        if self.show is not None and self.season is not None:
+            self.app.push_screen(HistoryScreen(self.show, self.season, self.today))
 
     @property
     def season(self) -> Season | None:
@@ -104,6 +115,8 @@ class SeasonsTable(ShowTable):
         except WindowError:  # pragma: no cover - the file and forms refuse bad windows
             has_window = False
         window = plain(season.window.strip()) if has_window else Text("TBA", style="dim")
+        if season.earlier:  # earlier claims are kept: `h` shows them
+            window = Text.assemble(window, (f" ↺{len(season.earlier)}", "dim"))
         confidence = (
             Text(season.confidence.value, style=_CONFIDENCE_STYLE[season.confidence])
             if has_window or season.confidence is not Confidence.CONFIRMED
@@ -121,6 +134,7 @@ class SeasonsTable(ShowTable):
             "Confidence": confidence,
             "State": Text(f"{state_glyph(state)} {state.value}", style=state_style),
             "State (how sure)": Text(f"{state_glyph(state)} {sure}", style=state_style),
+            "Noted": Text(season.noted.isoformat() if season.noted else "", style="dim"),
             "Source": plain(season.source, "dim"),
         }
 

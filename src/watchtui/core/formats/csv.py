@@ -1,4 +1,9 @@
-"""The watchlist as CSV, one row per season, for spreadsheets."""
+"""The watchlist as CSV, one row per season, for spreadsheets.
+
+The season's current claim has its columns as it always had (`window` …
+`noted`); how many claims it has and the one before the current claim follow
+at the end, so a spreadsheet built on the earlier columns keeps working.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ import io
 from collections.abc import Iterable
 from datetime import date
 
+from watchtui.core.claims import Judged, judge
 from watchtui.core.formats.json import iso_day
 from watchtui.core.model import (
     Show,
@@ -32,7 +38,24 @@ CSV_COLUMNS = (
     "end",
     "precision",
     "state",
+    "verdict",
+    "claims",
+    "previous_window",
+    "previous_confidence",
+    "previous_source",
+    "previous_noted",
+    "previous_verdict",
 )
+
+
+def _previous(judged: list[Judged]) -> list[str]:
+    """The columns of the claim before the current one (empty when there is none)."""
+    if len(judged) < 2:
+        return [""] * 5
+    before = judged[-2]
+    claim = before.claim
+    noted = iso_day(claim.noted) or ""
+    return [claim.window, claim.confidence.value, claim.source, noted, before.verdict.value]
 
 
 def watchlist_csv(shows: Iterable[Show], today: date) -> str:
@@ -46,6 +69,8 @@ def watchlist_csv(shows: Iterable[Show], today: date) -> str:
             writer.writerow([*head, *[""] * (len(CSV_COLUMNS) - len(head))])
         for season in show.seasons:
             window = parse_window(season.window)
+            judged = judge(season, today)
+            current = judged[-1].verdict.value if judged else ""
             writer.writerow(
                 [
                     *head,
@@ -62,6 +87,9 @@ def watchlist_csv(shows: Iterable[Show], today: date) -> str:
                     iso_day(window.end) if window else "",
                     window.precision.value if window else "",
                     season_state(season, today).value,
+                    current,
+                    len(judged),
+                    *_previous(judged),
                 ]
             )
     return out.getvalue()

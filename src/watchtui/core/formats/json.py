@@ -3,8 +3,10 @@
 The JSON shape is a contract written down in docs/json.md. `watchtui list --json`
 and `watchtui export --format json` print the same document; importing it gives
 the same watchlist back, keys the program does not know included. Derived fields
-(`start`, `end`, `precision`, `state`, `next_season`, `highlight`) are there for
-scripts and ignored on import: the file's text stays the one truth.
+(`start`, `end`, `precision`, `state`, `next_season`, `highlight`, a claim's
+`verdict`) are there for scripts and ignored on import: the file's text stays the
+one truth. A season's `claims` list every claim oldest first, the current one
+(the season's own `window`, `confidence`, `source`, `noted`) last.
 
 Values TOML has and JSON lacks (dates, times, infinite floats) inside the keys we
 do not know are written as one-key objects — `{"$date": "2024-04-23"}` — so they
@@ -21,8 +23,10 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from watchtui.core.claims import Judged, judge
 from watchtui.core.errors import ImportFileError
 from watchtui.core.model import (
+    Claim,
     Season,
     Show,
     Watchlist,
@@ -114,9 +118,17 @@ def _stored_json(record: Any, **nested: Any) -> dict[str, Any]:
     return out
 
 
+def claim_json(judged: Judged) -> dict[str, Any]:
+    """A claim with its verdict: the objects of a season's `claims` and of
+    `watchtui history --json`."""
+    stored = _stored_json(judged.claim)
+    extra = stored.pop("extra")
+    return {**stored, "verdict": judged.verdict.value, "extra": extra}
+
+
 def season_json(season: Season, today: date) -> dict[str, Any]:
     window = parse_window(season.window)
-    stored = _stored_json(season)
+    stored = _stored_json(season, claims=[claim_json(j) for j in judge(season, today)])
     extra = stored.pop("extra")
     return {
         **stored,
@@ -190,11 +202,13 @@ def timeline_json(timeline: Timeline) -> str:
 _DERIVED: dict[type[Any], frozenset[str]] = {
     Show: frozenset(["next_season", "highlight"]),
     Season: frozenset(["start", "end", "precision", "state"]),
+    Claim: frozenset(["verdict"]),
 }
 """Keys the JSON shape adds for scripts; ignored on import."""
-_JSON_NAMES = {"show": "shows", "season": "seasons"}
+_JSON_NAMES = {"show": "shows", "season": "seasons", "earlier": "claims"}
 """Where the JSON shape names a list in the plural and the file in the singular."""
 _TOP_FIELDS = frozenset(["version", "show"])
+_CLAIM_DEFAULTS = (("window", ""), ("confidence", "confirmed"), ("source", ""), ("noted", None))
 
 
 class _JsonVoice:
@@ -250,6 +264,8 @@ class _JsonVoice:
         for plural in ("seasons",):
             if plural in table:
                 table["season"] = table.pop(plural)
+        if cls is Season and "claims" in table:
+            table["earlier"] = self.earlier_claims(table.pop("claims"), table, key)
         for field in fields(cls):
             value = table.get(field.key)
             if field.record is None or value is None:
@@ -271,6 +287,19 @@ class _JsonVoice:
             table[field.key] = converted if field.kind == "records" else converted[0]
         table.update(self.extra(raw, key, KEYS[cls]))
         return table
+
+    def earlier_claims(self, claims: Any, season: dict[str, Any], key: str) -> Any:
+        """A season's `claims` without the last one when that is its current claim
+        (the season's own fields): the claims the file keeps as earlier ones."""
+        if not isinstance(claims, list) or not claims or not isinstance(claims[-1], dict):
+            return claims  # the checker says what is wrong with it, or there is nothing
+        last = claims[-1]
+        said = all(
+            (last.get(name) if last.get(name) is not None else default)
+            == (season.get(name) if season.get(name) is not None else default)
+            for name, default in _CLAIM_DEFAULTS
+        )
+        return claims[:-1] if said and not last.get("extra") else claims
 
     def extra(self, raw: dict[str, Any], key: str, known: frozenset[str]) -> dict[str, Any]:
         value = raw.get("extra", {})

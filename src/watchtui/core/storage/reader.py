@@ -153,7 +153,8 @@ class _FileVoice:
 
     def wrong(self, where: SchemaPath, key: str, expected: str, value: object) -> str:
         if expected == "a list of tables":
-            return f"{key} must be a list of [[show.{key}]] tables"
+            table = "show.season.earlier" if key == "earlier" else f"show.{key}"
+            return f"{key} must be a list of [[{table}]] tables"
         if expected == "text":
             expected = "text in quotes"
         return f"{key} must be {expected}, not {kind_of(value)}"
@@ -193,34 +194,42 @@ class _FileVoice:
 
 @dataclass(frozen=True, slots=True)
 class _Where:
-    """A place in the document: a show, maybe one of its seasons or cast notes, maybe a key."""
+    """A place in the document: a show, maybe one of its seasons or cast notes, maybe
+    one of a season's earlier claims, maybe a key."""
 
     show: int | None = None
     part: str | None = None  # "season", "cast" or "ids"
     item: int | None = None
     key: str | None = None
+    claim: int | None = None  # an earlier claim of the season
 
 
 def _where(path: SchemaPath, key: str | None) -> _Where:
-    """A schema path, ("show", 2, "season", 0), as a place in the file."""
+    """A schema path, ("show", 2, "season", 0, "earlier", 1), as a place in the file."""
     show = path[1] if len(path) > 1 and isinstance(path[1], int) else None
     part = path[2] if len(path) > 2 and isinstance(path[2], str) else None
     item = path[3] if len(path) > 3 and isinstance(path[3], int) else (0 if part else None)
-    return _Where(show, part, item, key)
+    claim = path[5] if len(path) > 5 and isinstance(path[5], int) else None
+    return _Where(show, part, item, key, claim)
 
 
 def _describe(where: _Where) -> str:
+    of_show = f"of show {(where.show or 0) + 1}"
     if where.part == "season":
-        return f"[[show.season]] {(where.item or 0) + 1} of show {(where.show or 0) + 1}"
+        season = f"[[show.season]] {(where.item or 0) + 1} {of_show}"
+        if where.claim is not None:
+            return f"[[show.season.earlier]] {where.claim + 1} of {season}"
+        return season
     if where.part == "cast":
-        return f"[[show.cast]] {(where.item or 0) + 1} of show {(where.show or 0) + 1}"
+        return f"[[show.cast]] {(where.item or 0) + 1} {of_show}"
     if where.part == "ids":
-        return f"[show.ids] of show {(where.show or 0) + 1}"
+        return f"[show.ids] {of_show}"
     return f"[[show]] {(where.show or 0) + 1}"
 
 
 _HEADER = re.compile(
-    r"^\s*(?:\[\[\s*show\s*(?:\.\s*(season|cast)\s*)?\]\]|\[\s*show\s*\.\s*(ids)\s*\])"
+    r"^\s*(?:\[\[\s*show\s*(?:\.\s*(season)\s*(?:\.\s*(earlier)\s*)?|\.\s*(cast)\s*)?\]\]"
+    r"|\[\s*show\s*\.\s*(ids)\s*\])"
 )
 _OTHER_HEADER = re.compile(r"^\s*\[")
 _KEY = re.compile(r"""^\s*(?:"([^"]*)"|'([^']*)'|([A-Za-z0-9_-]+))\s*=""")
@@ -228,22 +237,27 @@ _KEY = re.compile(r"""^\s*(?:"([^"]*)"|'([^']*)'|([A-Za-z0-9_-]+))\s*=""")
 
 def _locate(text: str, where: _Where) -> int | None:
     """The line of `where` in the file: the key's line, else its table's header line."""
-    show, part = -1, None
+    show, part, claim = -1, None, None
     counts = {"season": -1, "cast": -1, "ids": -1}
     table_line: int | None = None
     in_target = where.show is None  # top-level keys stand before the first table
     for number, line in enumerate(text.splitlines(), 1):
         if header := _HEADER.match(line):
-            if header[1] is None and header[2] is None:
-                show, part = show + 1, None
+            if header[1] is None and header[3] is None and header[4] is None:
+                show, part, claim = show + 1, None, None
                 counts = {"season": -1, "cast": -1, "ids": -1}
+            elif header[2] is not None:  # an earlier claim of the latest season
+                claim = -1 if claim is None else claim
+                claim += 1
             else:
-                part = header[1] or header[2]
+                part = header[1] or header[3] or header[4]
                 counts[part] += 1
+                claim = None
             in_target = (
                 show == where.show
                 and part == where.part
                 and (part is None or counts[part] == where.item)
+                and claim == where.claim
             )
             if in_target:
                 table_line = number

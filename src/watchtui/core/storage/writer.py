@@ -18,16 +18,20 @@ from watchtui.core.storage.reader import FILE_VERSION, block_starts
 def dump_show(show: Show) -> str:
     """One show's `[[show]]` block, ready to be joined with the others.
 
-    Seasons and cast notes are always written as `[[show.season]]` and
-    `[[show.cast]]` tables, as docs/file-format.md shows them: tomli_w would write a
-    list of short tables inline (`cast = [{ name = "…" }]`), which is valid but
-    not the file people were told to expect and edit.
+    Seasons, their earlier claims and cast notes are always written as
+    `[[show.season]]`, `[[show.season.earlier]]` and `[[show.cast]]` tables, as
+    docs/file-format.md shows them: tomli_w would write a list of short tables
+    inline (`cast = [{ name = "…" }]`), which is valid but not the file people
+    were told to expect and edit.
     """
     table = schema.table(show)
     seasons = table.pop("season", [])
     cast = table.pop("cast", [])
     parts = [_section("show", table)]
-    parts += [_section("show.season", season) for season in seasons]
+    for season in seasons:
+        earlier = season.pop("earlier", [])
+        parts.append(_section("show.season", season))
+        parts += [_section("show.season.earlier", claim) for claim in earlier]
     parts += [_section("show.cast", note) for note in cast]
     return "\n".join(parts)
 
