@@ -10,6 +10,7 @@ from watchtui.cli.check import register as check_commands
 from watchtui.cli.edits import register as edit_commands
 from watchtui.cli.exchange import register as exchange_commands
 from watchtui.cli.listing import register as listing_commands
+from watchtui.cli.online import register as online_commands
 
 __all__ = ["build_parser"]
 
@@ -27,6 +28,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = Commands(parser.add_subparsers(dest="command", metavar="COMMAND"))
     # In the order `--help` lists them.
-    for register in (check_commands, listing_commands, edit_commands, exchange_commands):
+    for register in (
+        check_commands,
+        listing_commands,
+        edit_commands,
+        exchange_commands,
+        online_commands,
+    ):
         register(commands)
     return parser

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from watchtui.core import model
 from watchtui.core.errors import ModelError, Unchanged, WindowError
 from watchtui.core.model import CastNote, Confidence, Season, Show, Watchlist, replace, title_key
 from watchtui.core.state import SeasonState, season_state
@@ -47,6 +48,7 @@ __all__ = [
     "edit_cast_note",
     "edit_season",
     "edit_show",
+    "fill_ids",
     "find_cast_note",
     "find_season",
     "find_show",
@@ -123,6 +125,17 @@ def edit_show(watchlist: Watchlist, show: Show, draft: Show) -> Change:
     if new == show:
         raise Unchanged(f"{show.title} unchanged")
     return Change(f"edit {show.title}", show, new)
+
+
+def fill_ids(watchlist: Watchlist, show: Show, ids: model.Ids) -> Change:
+    """Give a show the ids it lacks in other databases; the ids it has are kept."""
+    _held(watchlist, show)
+    names = ("imdb", "tvdb", "tmdb", "tvmaze", "trakt", "mal")
+    missing = {n: getattr(ids, n) for n in names if getattr(show.ids, n) is None}
+    new = replace(show, ids=replace(show.ids, **missing))
+    if new == show:
+        raise Unchanged(f"{show.title} has these ids already")
+    return Change(f"add ids to {show.title}", show, new)
 
 
 def delete_show(watchlist: Watchlist, show: Show) -> Change:
