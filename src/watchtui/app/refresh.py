@@ -87,8 +87,8 @@ def summary(findings: list[Finding]) -> str:
     """What a refresh did, in one line: "Season 3 added; window filled"."""
     if not findings:
         return "nothing new from TVmaze."
-    added = {f.season for f in findings if f.change == "season"}
-    parts = [", ".join(f"Season {number} added" for number in sorted(added, key=str))]
+    added = {f.season for f in findings if f.change == "season" and f.season is not None}
+    parts = [", ".join(f"Season {number}" for number in sorted(added)) + " added" if added else ""]
     for change, word in (("episodes", "episode count"), ("window", "window")):
         made = sum(1 for f in findings if f.change == change and f.season not in added)
         if made:
