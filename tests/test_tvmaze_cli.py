@@ -9,6 +9,8 @@ is run for adding a show and for the failures.
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import time
 import tomllib
 from collections.abc import Callable
@@ -432,3 +434,18 @@ def test_the_command_fails_with_one_line_and_status_1_when_offline(
     assert result.code == 1
     assert result.err == "watchtui: TVmaze could not be reached: connection refused\n"
     assert path.read_bytes() == before
+
+
+def test_commands_that_stay_offline_do_not_import_the_http_client(tmp_path: Path) -> None:
+    path = tmp_path / "watchlist.toml"
+    path.write_text(USER_FILE, encoding="utf-8")
+    probe = (
+        "import sys\n"
+        "from watchtui.cli import main\n"
+        f"assert main(['list', '--file', {str(path)!r}]) == 0\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'httpx', 'dateutil'}))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert done.stdout.splitlines()[-1] == "[]"

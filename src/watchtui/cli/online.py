@@ -85,8 +85,8 @@ def cmd_lookup(args: argparse.Namespace) -> int:
         print(f"TVmaze knows no show matching {shown(args.query.strip())!r}")
         return 0
     lines = [["TVMAZE", "TITLE", "PREMIERED", "NETWORK", "STATUS"]]
-    lines += [[str(row[key] or "-") for key in row] for row in rows]
-    print("\n".join(shown(line) for line in table(lines)))
+    lines += [[shown(str(row[key] or "-")) for key in row] for row in rows]
+    print("\n".join(table(lines)))
     return 0
 
 
