@@ -51,6 +51,8 @@ def isolated(
     monkeypatch.setenv("WATCHTUI_CACHE_DIR", str(isolation.cache_dir))
     monkeypatch.setenv("WATCHTUI_TODAY", TODAY.isoformat())
     monkeypatch.delenv("WATCHTUI_FILE", raising=False)
+    # Never the real TVmaze: tests that go online start a local server (tests/tvmaze_server.py).
+    monkeypatch.setenv("WATCHTUI_TVMAZE_URL", "http://127.0.0.1:9")
     # platformdirs honours these on Linux and the BSDs: they cover subprocesses.
     for variable, folder in (
         ("XDG_DATA_HOME", "data"),

@@ -123,6 +123,10 @@ COMMANDS: tuple[Command, ...] = (
         footer=_in(_SHOWS, _CAST), palette="Add a cast note",
     ),
     Command(
+        ("r",), "refresh", "Refresh", "refresh the selected show from TVmaze (data: TVmaze.com)",
+        palette="Refresh from TVmaze",
+    ),
+    Command(
         ("ctrl+z",), "undo", "Undo", "undo the last change (repeat for earlier ones)",
         footer=EVERYWHERE, palette="Undo",
     ),

@@ -32,6 +32,13 @@ def register(commands: Commands) -> None:
         default=Status.WATCHING.value,
         help=f"one of {', '.join(s.value for s in Status)} (default: watching)",
     )
+    online = add.add_mutually_exclusive_group()
+    online.add_argument(
+        "--tvmaze", metavar="ID", type=whole_number, help="fill it in from this TVmaze show"
+    )
+    online.add_argument(
+        "--lookup", action="store_true", help="fill it in from TVmaze's best match for TITLE"
+    )
 
     season = commands.add(
         "season",
@@ -98,6 +105,10 @@ def _unchanged(show: Show, reason: edits.Unchanged) -> int:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
+    if args.tvmaze is not None or args.lookup:
+        from watchtui.cli.online import cmd_add_online
+
+        return cmd_add_online(args)
     document = open_document(args)
     draft = Show(title=args.title, network=args.network, status=Status(args.status))
     change = edits.add_show(document.watchlist, draft, today=today())

@@ -11,6 +11,7 @@ from watchtui.cli.claims import register as claim_commands
 from watchtui.cli.edits import register as edit_commands
 from watchtui.cli.exchange import register as exchange_commands
 from watchtui.cli.listing import register as listing_commands
+from watchtui.cli.online import register as online_commands
 
 __all__ = ["build_parser"]
 
@@ -34,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
         edit_commands,
         claim_commands,
         exchange_commands,
+        online_commands,
     ):
         register(commands)
     return parser

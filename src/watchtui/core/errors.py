@@ -7,6 +7,7 @@ words, and the screen and the command line turn it into one clear line.
 - ImportFileError: a file given to import that is not what it claims;
 - ConflictError: the file changed on disk since it was read;
 - TodayError: a WATCHTUI_TODAY that is not a date;
+- OnlineError: TVmaze could not be reached, or its answer could not be used;
 - UserError: anything else a command line user can fix.
 """
 
@@ -19,6 +20,7 @@ __all__ = [
     "ConflictError",
     "ImportFileError",
     "ModelError",
+    "OnlineError",
     "TodayError",
     "Unchanged",
     "UserError",
@@ -86,3 +88,9 @@ class ConflictError(Exception):
 
 class UserError(Exception):
     """Something the user can fix; printed as one line, exit status 1."""
+
+
+class OnlineError(UserError):
+    """TVmaze could not be reached, or answered with an error: one line naming TVmaze.
+
+    Raised before anything is changed, so the watchlist file stays as it was."""

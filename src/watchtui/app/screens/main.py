@@ -199,7 +199,7 @@ class MainScreen(Screen[None]):
             self.update_status()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("add_season", "add_cast"):
+        if action in ("add_season", "add_cast", "refresh"):
             return self.show is not None or None
         return True
 
@@ -296,6 +296,12 @@ class MainScreen(Screen[None]):
     def action_add_cast(self) -> None:
         if self.show is not None:
             main_commands.add_cast(self, self.show)
+
+    def action_refresh(self) -> None:
+        from watchtui.app.refresh import refresh_show
+
+        if self.show is not None:
+            refresh_show(self, self.show)
 
     def action_elsewhere(self, pane: str) -> None:
         """A key of another pane: say where it works rather than do nothing."""
