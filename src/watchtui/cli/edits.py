@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from watchtui.cli.arguments import Commands, whole_number
-from watchtui.cli.files import commit, open_document
+from watchtui.cli.files import commit, open_document, show_named
 from watchtui.cli.output import shown, window_words
 from watchtui.core import edits
 from watchtui.core.clock import today
@@ -109,7 +109,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 def cmd_season(args: argparse.Namespace) -> int:
     document = open_document(args)
-    show = edits.find_show(document.watchlist, args.title)
+    show = show_named(document.watchlist, args.title)
     given: dict[str, Any] = {
         name: value
         for name, value in (
@@ -148,7 +148,7 @@ def cmd_season(args: argparse.Namespace) -> int:
 
 def cmd_watched(args: argparse.Namespace) -> int:
     document = open_document(args)
-    show = edits.find_show(document.watchlist, args.title)
+    show = show_named(document.watchlist, args.title)
     season = edits.find_season(show, args.number)
     day = today()
     try:
@@ -176,7 +176,7 @@ def cmd_watched(args: argparse.Namespace) -> int:
 
 def cmd_cast(args: argparse.Namespace) -> int:
     document = open_document(args)
-    show = edits.find_show(document.watchlist, args.title)
+    show = show_named(document.watchlist, args.title)
     existing = edits.find_cast_note(show, args.name)
     try:
         if existing is None:
