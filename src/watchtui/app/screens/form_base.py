@@ -2,7 +2,8 @@
 on save, its problem under it, and nothing returned until all are valid.
 
 A form is a ModalScreen that returns the new object, or None when cancelled:
-`tab` moves between fields, `enter` saves, `escape` cancels.
+`tab` moves between fields, `enter` (from any field, a choice too) or `ctrl+s`
+saves, `escape` cancels, and says so when something had been typed.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
 
 from watchtui.app.text import plain
+from watchtui.app.widgets.choice import Choice
 from watchtui.core.errors import ModelError, WindowError
 
 __all__ = ["Check", "FormScreen", "optional_int", "whole_number"]
@@ -64,6 +66,9 @@ class FormScreen(ModalScreen[Result | None], Generic[Result]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "submit", "Save"),
+        # Inputs submit on enter themselves; this is enter on a choice (status,
+        # confidence), which would otherwise do nothing and leave the form open.
+        Binding("enter", "submit", "Save", show=False),
     ]
 
     DEFAULT_CSS = """
@@ -94,11 +99,13 @@ class FormScreen(ModalScreen[Result | None], Generic[Result]):
     """
 
     form_title = "Form"
+    _as_opened: list[str] = []
+    """What the fields held when the form opened."""
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="form") as form:
             form.border_title = Text(self.form_title)  # holds a show's title: not markup
-            form.border_subtitle = "enter save · esc cancel · tab next"
+            form.border_subtitle = "enter or ctrl+s save · esc cancel · tab next"
             yield from self.compose_fields()
             yield Static("", id="form-error", classes="field-error -empty")
             with Horizontal(id="buttons"):
@@ -121,6 +128,7 @@ class FormScreen(ModalScreen[Result | None], Generic[Result]):
             yield Static("", id=f"{widget.id}-error", classes="field-error -empty")
 
     def on_mount(self) -> None:
+        self._as_opened = self._typed()
         first = self.query(Input).first()
         first.focus()
         first.cursor_position = len(first.value)
@@ -167,7 +175,15 @@ class FormScreen(ModalScreen[Result | None], Generic[Result]):
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
+        if self._typed() != self._as_opened:
+            self.app.notify("Cancelled: nothing was saved.", timeout=3)
         self.dismiss(None)
+
+    def _typed(self) -> list[str]:
+        """What every field holds: inputs and choices."""
+        return [field.value for field in self.query(Input)] + [
+            choice.value for choice in self.query(Choice)
+        ]
 
     def build(self) -> Result:
         raise NotImplementedError
