@@ -268,8 +268,8 @@ class UpcomingScreen(Screen[Show | None]):
         group_style = self.get_component_rich_style("upcoming--group", partial=True)
         rows: list[tuple[TimelineEntry | None, dict[str, str]]] = []
         for group in self.timeline.groups:
-            label = printable(group.label)
-            rows.append((None, {"When": label, "Short": _SHORT_LABELS.get(group.kind, label)}))
+            name = printable(group.label)
+            rows.append((None, {"When": name, "Short": _SHORT_LABELS.get(group.kind, name)}))
             for item in group.entries:
                 dated = group.kind not in _UNDATED and item.days_left is not None
                 rows.append((item, _cells(item, dated)))
