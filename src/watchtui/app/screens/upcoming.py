@@ -290,8 +290,8 @@ class UpcomingScreen(Screen[Show | None]):
                 text = (
                     cells["When"] if cell_len(cells["When"]) <= widths["Show"] else cells["Short"]
                 )
-                label = Text(fit(text, widths["Show"]).rstrip(), style=group_style)
-                table.add_row(*(label if key == "Show" else Text("") for key in widths))
+                heading = Text(fit(text, widths["Show"]).rstrip(), style=group_style)
+                table.add_row(*(heading if key == "Show" else Text("") for key in widths))
             else:
                 styles = {
                     "When": style.get(entry.state, ""),
