@@ -58,3 +58,10 @@ def test_upcoming_screen(snap_compare: Compare) -> None:
         await settled(pilot, "u")
 
     assert snap_compare(demo_app(), terminal_size=(120, 36), run_before=upcoming_open)
+
+
+def test_upcoming_screen_small_terminal(snap_compare: Compare) -> None:
+    async def upcoming_open(pilot: Pilot[None]) -> None:
+        await settled(pilot, "u")
+
+    assert snap_compare(demo_app(), terminal_size=(80, 24), run_before=upcoming_open)
