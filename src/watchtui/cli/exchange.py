@@ -44,8 +44,7 @@ def register(commands: Commands) -> None:
         "--confidence",
         choices=list(CONFIDENCES),
         default=None,
-        help="ics: only confirmed windows, only hinted (and rumored) ones, or all (the "
-        "default)",
+        help="ics: only confirmed windows, only hinted (and rumored) ones, or all (the default)",
     )
     export.add_argument(
         "--show",
