@@ -98,12 +98,14 @@ async def _shoot(name: str, steps: Steps, folder: Path, scratch: Path, day: date
     return folder / f"{name}.svg"
 
 
-async def export(folder: Path, day: date) -> list[Path]:
+async def export(folder: Path, day: date, only: list[str] | None = None) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     home = os.environ.get("HOME")
     try:
         for name, steps in SHOTS.items():
+            if only and name not in only:
+                continue
             with tempfile.TemporaryDirectory() as scratch:
                 written.append(await _shoot(name, steps, folder, Path(scratch), day))
     finally:
@@ -117,10 +119,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description="Write the README's screenshots.")
     parser.add_argument("folder", nargs="?", type=Path, default=default)
     parser.add_argument("--today", type=date.fromisoformat, default=None)
+    parser.add_argument("--only", nargs="+", choices=list(SHOTS), help="only these shots")
     args = parser.parse_args()
     day = args.today or today()
     os.environ["WATCHTUI_TODAY"] = day.isoformat()
-    for path in asyncio.run(export(args.folder, day)):
+    for path in asyncio.run(export(args.folder, day, args.only)):
         print(path)
     return 0
 
