@@ -1,18 +1,22 @@
-"""Write the README's screenshots (SVG) from the demo watchlist at a fixed date.
+"""Write the README's screenshots (SVG) from the demo watchlist, as it looks today.
 
-    .venv/bin/python scripts/export_screenshots.py [OUTPUT_FOLDER]
+    .venv/bin/python scripts/export_screenshots.py [OUTPUT_FOLDER] [--today YYYY-MM-DD]
 
 Drives the real app headless with Textual's Pilot, as a user would, and saves
-what the screen shows: the main screen, the highlighted hinted show, the
-add-season form with its live window preview, the upcoming timeline, the
-history of a season's window claims and the help. Run it again whenever the screen changes.
+what the screen shows: the main screen, the highlighted hinted show, an overdue
+hint, the add-season form with its live window preview, the upcoming timeline,
+one of its rows in full, the history of a
+season's window claims, and the help. The demo's dates move with the day (as
+`watchtui --demo` moves them), so the screenshots show the demo as it looks on the
+day they are made: today, or `--today` (also WATCHTUI_TODAY). Run it again
+whenever the screen changes.
 """
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import os
-import sys
 import tempfile
 from collections.abc import Awaitable, Callable
 from datetime import date
@@ -22,9 +26,9 @@ from textual.pilot import Pilot
 
 from watchtui.app.app import WatchApp
 from watchtui.app.run import demo_copy
+from watchtui.core.clock import today
 from watchtui.core.storage.document import Document
 
-TODAY = date(2024, 6, 1)
 SIZE = (120, 36)
 Steps = Callable[[Pilot[None]], Awaitable[None]]
 
@@ -38,10 +42,16 @@ async def _hinted_selected(pilot: Pilot[None]) -> None:
     await pilot.press("tab", "down")  # to the hinted season
 
 
+async def _overdue_selected(pilot: Pilot[None]) -> None:
+    await pilot.press("slash", *"stranger", "enter")  # the show whose hint went stale
+    await pilot.press("tab", "down")  # to its overdue season
+
+
 async def _season_form(pilot: Pilot[None]) -> None:
     await pilot.press("n")
     await pilot.pause()
-    await pilot.press("tab", "tab", "tab", *"late 2025", "tab", "right", "tab")
+    next_year = f"late {date.fromisoformat(os.environ['WATCHTUI_TODAY']).year + 1}"
+    await pilot.press("tab", "tab", "tab", *next_year, "tab", "right", "tab")
     await pilot.press(*"Director's interview with The Korea Herald")
 
 
@@ -53,6 +63,12 @@ async def _history(pilot: Pilot[None]) -> None:
     await pilot.press("down", "tab", "h")  # Arcane season 1: its claims and verdicts
 
 
+async def _upcoming_details(pilot: Pilot[None]) -> None:
+    await pilot.press("u")
+    await pilot.pause()
+    await pilot.press("down", "down", "enter")  # the live hint, in full
+
+
 async def _help(pilot: Pilot[None]) -> None:
     await pilot.press("question_mark")
 
@@ -60,22 +76,24 @@ async def _help(pilot: Pilot[None]) -> None:
 SHOTS: dict[str, Steps] = {
     "main": _main_screen,
     "hinted": _hinted_selected,
+    "overdue": _overdue_selected,
     "season-form": _season_form,
     "upcoming": _upcoming,
     "history": _history,
+    "upcoming-details": _upcoming_details,
     "help": _help,
 }
 
 
-async def _shoot(name: str, steps: Steps, folder: Path, scratch: Path) -> Path:
+async def _shoot(name: str, steps: Steps, folder: Path, scratch: Path, day: date) -> Path:
     # The demo copy sits where a Linux user's watchlist would, so the status line
     # reads the same on every run: ~/.local/share/watchtui/watchlist.toml.
     os.environ["HOME"] = str(scratch)
     data = scratch / ".local" / "share" / "watchtui"
     data.mkdir(parents=True)
-    path = demo_copy(data).rename(data / "watchlist.toml")
+    path = demo_copy(data, day).rename(data / "watchlist.toml")
     document = Document.open(path)
-    app = WatchApp(document, TODAY, remember_theme=False)
+    app = WatchApp(document, day, remember_theme=False)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await steps(pilot)
@@ -86,14 +104,16 @@ async def _shoot(name: str, steps: Steps, folder: Path, scratch: Path) -> Path:
     return folder / f"{name}.svg"
 
 
-async def export(folder: Path) -> list[Path]:
+async def export(folder: Path, day: date, only: list[str] | None = None) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     home = os.environ.get("HOME")
     try:
         for name, steps in SHOTS.items():
+            if only and name not in only:
+                continue
             with tempfile.TemporaryDirectory() as scratch:
-                written.append(await _shoot(name, steps, folder, Path(scratch)))
+                written.append(await _shoot(name, steps, folder, Path(scratch), day))
     finally:
         if home is not None:
             os.environ["HOME"] = home
@@ -102,9 +122,14 @@ async def export(folder: Path) -> list[Path]:
 
 def main() -> int:
     default = Path(__file__).parent.parent / "screenshots"
-    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else default
-    os.environ["WATCHTUI_TODAY"] = TODAY.isoformat()
-    for path in asyncio.run(export(folder)):
+    parser = argparse.ArgumentParser(description="Write the README's screenshots.")
+    parser.add_argument("folder", nargs="?", type=Path, default=default)
+    parser.add_argument("--today", type=date.fromisoformat, default=None)
+    parser.add_argument("--only", nargs="+", choices=list(SHOTS), help="only these shots")
+    args = parser.parse_args()
+    day = args.today or today()
+    os.environ["WATCHTUI_TODAY"] = day.isoformat()
+    for path in asyncio.run(export(args.folder, day, args.only)):
         print(path)
     return 0
 

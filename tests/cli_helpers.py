@@ -127,9 +127,19 @@ class Result:
     err: str
 
 
-def run(*args: str, file: Path | None = None, today: str = TODAY, env_file: bool = False) -> Result:
-    """`watchtui ARGS` with `--file` (or WATCHTUI_FILE when env_file) pointing at `file`."""
+def run(
+    *args: str,
+    file: Path | None = None,
+    today: str = TODAY,
+    env_file: bool = False,
+    columns: int | None = 200,
+) -> Result:
+    """`watchtui ARGS` with `--file` (or WATCHTUI_FILE when env_file) pointing at `file`,
+    its output fitted to `columns` (COLUMNS; left unset with None)."""
     env = {**os.environ, "WATCHTUI_TODAY": today, "PYTHONIOENCODING": "utf-8"}
+    env.pop("COLUMNS", None)
+    if columns is not None:
+        env["COLUMNS"] = str(columns)
     env.pop("WATCHTUI_FILE", None)
     argv = list(args)
     if file is not None:

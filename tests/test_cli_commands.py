@@ -302,11 +302,11 @@ def test_list_is_aligned_plain_text(tmp_path: Path) -> None:
     assert result.out.splitlines() == [
         "TITLE               STATUS     WATCHED  NEXT      WINDOW      CONFIDENCE  STATE",
         "All of Us Are Dead  watching   1/2      Season 2  2024        hinted      ⚠ overdue",
-        "The Bear            watching   0/2      Season 5  2026-03-02  confirmed   ● upcoming",
-        "Squid Game          planned    0/1      Season 3  Q3 2026     rumored     ◇ hinted",
-        "Severance           paused     0/2      Season 3  late 2026   hinted      ◇ hinted",
         "Dark                completed  1/1      -         -           -           -",
         "Lost Cause          dropped    0/1      Season 2  March 2026  confirmed   ● upcoming",
+        "Severance           paused     0/2      Season 3  late 2026   hinted      ◇ hinted",
+        "Squid Game          planned    0/1      Season 3  Q3 2026     rumored     ◇ hinted",
+        "The Bear            watching   0/2      Season 5  2026-03-02  confirmed   ● upcoming",
     ]
 
 
@@ -319,8 +319,8 @@ def test_list_aligns_wide_characters_and_prints_user_text_literally(tmp_path: Pa
     )
     lines = run("list", file=path).out.splitlines()
     # The widest title takes 19 columns; the Korean one takes 11 (each syllable two).
-    assert lines[1].startswith("오징어 게임" + " " * 10 + "watching")
-    assert lines[2].startswith("[bold]x[/] \\x1b[31m  watching")
+    assert lines[2].startswith("오징어 게임" + " " * 10 + "watching")
+    assert lines[1].startswith("[bold]x[/] \\x1b[31m  watching")
     assert "\x1b" not in "".join(lines)
 
 
@@ -329,11 +329,11 @@ def test_list_aligns_wide_characters_and_prints_user_text_literally(tmp_path: Pa
     [
         (
             "all",
-            ["All of Us Are Dead", "The Bear", "Squid Game", "Severance", "Dark", "Lost Cause"],
+            ["All of Us Are Dead", "Dark", "Lost Cause", "Severance", "Squid Game", "The Bear"],
         ),
-        ("hinted", ["All of Us Are Dead", "Squid Game", "Severance"]),
+        ("hinted", ["All of Us Are Dead", "Severance", "Squid Game"]),
         ("overdue", ["All of Us Are Dead"]),
-        ("upcoming", ["The Bear", "Lost Cause"]),
+        ("upcoming", ["Lost Cause", "The Bear"]),
         ("ready", ["The Bear"]),
         ("watching", ["All of Us Are Dead", "The Bear"]),
         ("planned", ["Squid Game"]),

@@ -28,6 +28,12 @@ COMMANDS = re.findall(r"```sh\n(python3 -m venv .+?)\n```", README)
 
 
 LAUNCH_STEPS = ("python3 -m venv .venv", ".venv/bin/pip install -e .", ".venv/bin/watchtui --demo")
+USER_INSTALL = "pipx install . && watchtui --demo"
+FIRST_COMMAND = re.search(r"```sh\n(.+?)\n```", README, re.DOTALL)
+
+
+def test_the_readmes_first_command_installs_it_as_a_tool() -> None:
+    assert FIRST_COMMAND is not None and FIRST_COMMAND.group(1) == USER_INSTALL
 
 
 def test_the_readme_gives_exactly_two_setup_commands() -> None:
@@ -70,7 +76,9 @@ def _clean_clone(tmp_path: Path) -> tuple[Path, dict[str, str]]:
     return clone, env
 
 
-def _launch_and_quit(clone: Path, env: dict[str, str], command: str) -> None:
+def _launch_and_quit(
+    clone: Path, env: dict[str, str], command: str, installed: Path | None = None
+) -> None:
     """Run `command` in the clone in a real pseudo-terminal: the demo appears, q quits."""
     pid, fd = pty.fork()
     if pid == 0:  # the child: a shell running the command as written
@@ -91,7 +99,7 @@ def _launch_and_quit(clone: Path, env: dict[str, str], command: str) -> None:
         except (ProcessLookupError, ChildProcessError):
             pass
         os.close(fd)
-    assert (clone / ".venv" / "bin" / "watchtui").exists()
+    assert (installed or clone / ".venv" / "bin" / "watchtui").exists()
 
 
 @pytest.mark.slow
@@ -132,3 +140,17 @@ def test_install_and_launch_works_on_a_clean_clone(tmp_path: Path) -> None:
 def test_the_readmes_install_and_launch_command_word_for_word(tmp_path: Path) -> None:
     clone, env = _clean_clone(tmp_path)
     _launch_and_quit(clone, env, COMMANDS[0])
+
+
+@pytest.mark.long
+def test_the_readmes_first_command_word_for_word_with_pipx(tmp_path: Path) -> None:
+    """`pipx install . && watchtui --demo` in a clean clone, pipx's folders in tmp_path
+    and its command folder on PATH, as `pipx ensurepath` would put it."""
+    clone, env = _clean_clone(tmp_path)
+    tools = tmp_path / "tools"
+    tools.mkdir()
+    (tools / "pipx").symlink_to(Path(sys.executable).with_name("pipx"))
+    bin_dir = tmp_path / "pipx-bin"
+    env.update(PIPX_HOME=str(tmp_path / "pipx-home"), PIPX_BIN_DIR=str(bin_dir))
+    env["PATH"] = os.pathsep.join([str(bin_dir), str(tools), env["PATH"]])
+    _launch_and_quit(clone, env, USER_INSTALL, installed=bin_dir / "watchtui")

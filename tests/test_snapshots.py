@@ -65,3 +65,10 @@ def test_history_screen(snap_compare: Compare) -> None:
         await settled(pilot, "down", "tab", "h")  # Arcane season 1: two earlier claims
 
     assert snap_compare(demo_app(), terminal_size=(120, 36), run_before=history_open)
+
+
+def test_upcoming_screen_small_terminal(snap_compare: Compare) -> None:
+    async def upcoming_open(pilot: Pilot[None]) -> None:
+        await settled(pilot, "u")
+
+    assert snap_compare(demo_app(), terminal_size=(80, 24), run_before=upcoming_open)

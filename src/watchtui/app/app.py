@@ -42,12 +42,27 @@ class ShowsProvider(Provider):
             )
 
     async def search(self, query: str) -> Hits:
+        """Shows whose title matches as the filter does (accents, case and a leading
+        "The" aside), the whole title or its start first; then fuzzy matches of the
+        title's letters, below them."""
         main = self._main()
         if main is None:
             return
+        found = main.session.index.ranked(query)
+        matched = {id(show) for _, show in found}
+        for rank, show in found[:_MOST]:
+            yield Hit(
+                1.0 - 0.1 * rank,  # fuzzy hits score below these (capped under 0.5)
+                Content(printable(show.title)),
+                partial(main.jump_to, show),
+                text=printable(show.title),
+                help=badge(main.standings.get(show), main.today) or "jump to this show",
+            )
         matcher = self.matcher(query)
         needle = query.casefold()
-        for show in main.document.watchlist.shows:
+        for show in main.session.index.shows:
+            if id(show) in matched:
+                continue
             title = printable(show.title)
             # The fuzzy matcher is costly; 10,000 titles are first sifted by their letters.
             if not _has_letters(title.casefold(), needle):
@@ -55,12 +70,16 @@ class ShowsProvider(Provider):
             score = matcher.match(title)
             if score > 0:
                 yield Hit(
-                    score,
+                    min(score, 1.0) * 0.45,
                     _highlight(matcher, title),
                     partial(main.jump_to, show),
                     text=title,
                     help=badge(main.standings.get(show), main.today) or "jump to this show",
                 )
+
+
+_MOST = 200
+"""Ranked matches offered at most (the palette shows a screenful anyway)."""
 
 
 def _highlight(matcher: Matcher, title: str) -> Content:

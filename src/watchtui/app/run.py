@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import gc
-import shutil
 import sys
 import tempfile
-from importlib import resources
+from datetime import date
 from pathlib import Path
 
 from watchtui.core.clock import today
+from watchtui.core.demo import demo_text
 from watchtui.core.errors import TodayError, WatchlistFileError
 from watchtui.core.locations import resolve_file
 from watchtui.core.storage.document import Document, collector_paused
@@ -17,11 +17,11 @@ from watchtui.core.storage.document import Document, collector_paused
 __all__ = ["demo_copy", "open_document", "run"]
 
 
-def demo_copy(folder: Path) -> Path:
-    """A fresh copy of the bundled demo watchlist in `folder`."""
+def demo_copy(folder: Path, today: date | None = None) -> Path:
+    """A fresh copy of the bundled demo watchlist in `folder`, its dates moved so that
+    `today` stands where the demo's own day stood (as bundled with None)."""
     target = folder / "demo-watchlist.toml"
-    with resources.as_file(resources.files("watchtui.data") / "demo.toml") as source:
-        shutil.copyfile(source, target)
+    target.write_bytes(demo_text(today).encode("utf-8"))
     return target
 
 
@@ -44,7 +44,7 @@ def run(file: Path | None, *, demo: bool = False) -> int:
         print(f"watchtui: {error}", file=sys.stderr)
         return 1
     with tempfile.TemporaryDirectory(prefix="watchtui-demo-") as scratch:
-        path = demo_copy(Path(scratch)) if demo else resolve_file(file)
+        path = demo_copy(Path(scratch), day) if demo else resolve_file(file)
         try:
             document = open_document(path)
         except WatchlistFileError as error:

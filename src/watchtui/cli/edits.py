@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from watchtui.cli.arguments import Commands, whole_number
-from watchtui.cli.files import commit, open_document
+from watchtui.cli.files import commit, open_document, show_named
 from watchtui.cli.output import shown, window_words
 from watchtui.core import edits
 from watchtui.core.clock import today
@@ -121,7 +121,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 def cmd_season(args: argparse.Namespace) -> int:
     document = open_document(args)
-    show = edits.find_show(document.watchlist, args.title)
+    show = show_named(document.watchlist, args.title)
     confidence = None if args.confidence is None else Confidence(args.confidence)
     existing = show.season(args.number)
     try:
@@ -169,7 +169,7 @@ def cmd_season(args: argparse.Namespace) -> int:
 
 def cmd_watched(args: argparse.Namespace) -> int:
     document = open_document(args)
-    show = edits.find_show(document.watchlist, args.title)
+    show = show_named(document.watchlist, args.title)
     season = edits.find_season(show, args.number)
     day = today()
     try:
@@ -197,7 +197,7 @@ def cmd_watched(args: argparse.Namespace) -> int:
 
 def cmd_cast(args: argparse.Namespace) -> int:
     document = open_document(args)
-    show = edits.find_show(document.watchlist, args.title)
+    show = show_named(document.watchlist, args.title)
     existing = edits.find_cast_note(show, args.name)
     try:
         if existing is None:

@@ -10,12 +10,12 @@ import sys
 from pathlib import Path
 
 from watchtui.cli.arguments import Commands
-from watchtui.cli.files import open_document, path_of
+from watchtui.cli.files import open_document, path_of, show_named
 from watchtui.cli.output import plural
 from watchtui.core.clock import today
 from watchtui.core.errors import UserError
 from watchtui.core.formats.csv import watchlist_csv
-from watchtui.core.formats.ical import calendar_text
+from watchtui.core.formats.ical import CONFIDENCES, calendar_text
 from watchtui.core.formats.incoming import ImportFormat
 from watchtui.core.formats.json import watchlist_json
 from watchtui.core.imports import read_import
@@ -33,10 +33,24 @@ def register(commands: Commands) -> None:
         cmd_export,
         epilog="json: every field, read back losslessly by `watchtui import`. "
         "csv: one row per season. ics: each unreleased season with a window as an "
-        "all-day event; hinted and rumored ones are tentative.",
+        "all-day event; confirmed ones are CONFIRMED, hinted and rumored ones TENTATIVE, "
+        "with the source in the description; each keeps its UID from one export to the "
+        "next, so a calendar updates it rather than adding another.",
     )
     export.add_argument(
         "--format", required=True, choices=["json", "csv", "ics"], help="json, csv or ics"
+    )
+    export.add_argument(
+        "--confidence",
+        choices=list(CONFIDENCES),
+        default=None,
+        help="ics: only confirmed windows, only hinted (and rumored) ones, or all (the default)",
+    )
+    export.add_argument(
+        "--show",
+        metavar="TITLE",
+        action="append",
+        help="ics: only this show's seasons (may be given again for more shows)",
     )
     export.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
 
@@ -73,6 +87,8 @@ def _write_file(path: Path, data: bytes) -> None:
 
 def cmd_export(args: argparse.Namespace) -> int:
     path = path_of(args)
+    if args.format != "ics" and (args.confidence or args.show):
+        raise UserError("--confidence and --show are for --format ics")
     watchlist = Document.open(path).watchlist
     day = today()
     if args.format == "json":
@@ -82,7 +98,11 @@ def cmd_export(args: argparse.Namespace) -> int:
         if args.output:
             text = "\ufeff" + text  # so spreadsheets open it as UTF-8
     else:
-        text = calendar_text(build_timeline(watchlist.shows, day))
+        shows = None
+        if args.show:
+            shows = [show_named(watchlist, title).title for title in args.show]
+        confidence = args.confidence or "all"
+        text = calendar_text(build_timeline(watchlist.shows, day), confidence, shows)
     data = text.encode("utf-8")
     if not args.output:
         sys.stdout.flush()

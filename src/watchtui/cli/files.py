@@ -5,11 +5,14 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from watchtui.cli.output import shown
+from watchtui.core.errors import UserError
 from watchtui.core.locations import resolve_file
-from watchtui.core.model import Watchlist
+from watchtui.core.model import Show, Watchlist
+from watchtui.core.search import lookup
 from watchtui.core.storage.document import Change, Document
 
-__all__ = ["commit", "open_document", "path_of", "read"]
+__all__ = ["commit", "open_document", "path_of", "read", "show_named"]
 
 
 def path_of(args: argparse.Namespace) -> Path:
@@ -28,3 +31,24 @@ def open_document(args: argparse.Namespace) -> Document:
 
 def commit(document: Document, change: Change) -> None:
     document.commit(change)
+
+
+MOST_NAMED = 8
+"""Candidates an ambiguous title lists at most."""
+
+
+def show_named(watchlist: Watchlist, title: str) -> Show:
+    """The show a title argument means, found as `watchtui.core.search.lookup` says
+    (accents, case and a leading "The" aside). UserError, in one line, when no show
+    matches or when several do and none exactly: then they are listed."""
+    found = lookup(watchlist.shows, title)
+    if found.show is not None:
+        return found.show
+    if not found.candidates:
+        raise UserError(f'no show named "{shown(title)}"')
+    names = [f'"{shown(show.title)}"' for show in found.candidates[:MOST_NAMED]]
+    more = len(found.candidates) - len(names)
+    listed = ", ".join(names) + (f" and {more} more" if more else "")
+    raise UserError(
+        f'"{shown(title)}" matches {len(found.candidates)} shows: {listed}; give more of the title'
+    )

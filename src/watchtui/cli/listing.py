@@ -7,12 +7,20 @@ import sys
 
 from watchtui.cli.arguments import Commands
 from watchtui.cli.files import read
-from watchtui.cli.output import has_window, season_name, shown, state_word, table
+from watchtui.cli.output import (
+    has_window,
+    season_name,
+    shown,
+    state_word,
+    table,
+    terminal_width,
+)
 from watchtui.core.clock import today
 from watchtui.core.filters import ShowFilter
 from watchtui.core.formats.json import timeline_json, watchlist_json
 from watchtui.core.state import SeasonState, season_state, state_glyph
 from watchtui.core.timeline import Timeline, build_timeline
+from watchtui.core.views import ShowIndex, StandingCache
 
 __all__ = ["FILTERS", "register"]
 
@@ -40,6 +48,13 @@ def register(commands: Commands) -> None:
         metavar="STATE",
         help="only the shows in this state (listed below)",
     )
+    listing.add_argument(
+        "--search",
+        metavar="TEXT",
+        default="",
+        help="only the shows whose title matches, best first (accents, case and "
+        'a leading "The" do not matter)',
+    )
     listing.add_argument("--json", action="store_true", help="print JSON, seasons included")
 
     upcoming = commands.add("upcoming", "the seasons to come, by window start", cmd_upcoming)
@@ -50,12 +65,17 @@ def cmd_list(args: argparse.Namespace) -> int:
     watchlist = read(args)
     day = today()
     which = ShowFilter(args.filter)
-    shows = [show for show in watchlist.shows if which.matches(show, day)]
+    # The screen's order (by title; with a search, the best matches first). JSON keeps
+    # the file's order, as docs/json.md says, but for a search's.
+    shows = ShowIndex(watchlist.shows).select(which, args.search, StandingCache(day))
+    if args.json and not args.search.strip():
+        shows = [show for show in watchlist.shows if which.matches(show, day)]
     if args.json:
         sys.stdout.write(watchlist_json(watchlist, shows, day))
         return 0
     if not shows:
-        print("no shows" if args.filter == "all" else f"no shows are {args.filter}")
+        if not args.search.strip():  # a search that finds nothing prints nothing
+            print("no shows" if args.filter == "all" else f"no shows are {args.filter}")
         return 0
     rows = [["TITLE", "STATUS", "WATCHED", "NEXT", "WINDOW", "CONFIDENCE", "STATE"]]
     for show in shows:
@@ -79,7 +99,11 @@ def cmd_list(args: argparse.Namespace) -> int:
                 *following,
             ]
         )
-    print("\n".join(table(rows)))
+    # Cut first the season's title, then the show's; then leave out the watched count
+    # and the status; the window last.
+    steps = [(3, 8), (0, 10), (2, None), (1, None), (0, 6), (4, 9)]
+    fitted = table(rows, fit=terminal_width(), steps=steps)
+    print("\n".join(fitted))
     return 0
 
 
@@ -103,7 +127,10 @@ def _timeline_lines(timeline: Timeline) -> list[str]:
                     shown(entry.source),
                 ]
             )
-    aligned = table(rows, indent="  ")
+    # Cut first the source, then the note and the show's title; then leave out the
+    # note; the season's title and the window last.
+    steps = [(6, 6), (5, 10), (1, 10), (5, None), (1, 6), (2, 8), (3, 9)]
+    aligned = table(rows, indent="  ", fit=terminal_width(), steps=steps)
     lines: list[str] = []
     for index, line in enumerate(aligned):
         if index in starts:

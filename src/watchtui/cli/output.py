@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import unicodedata
 from collections.abc import Sequence
 
@@ -12,12 +13,14 @@ from watchtui.core.windows import parse_window
 
 __all__ = [
     "UserError",
+    "cut",
     "has_window",
     "plural",
     "season_name",
     "shown",
     "state_word",
     "table",
+    "terminal_width",
     "width",
     "window_words",
 ]
@@ -34,25 +37,72 @@ def shown(text: str) -> str:
     )
 
 
+def _cells(character: str) -> int:
+    if unicodedata.combining(character) or unicodedata.category(character) == "Cf":
+        return 0
+    return 2 if unicodedata.east_asian_width(character) in ("W", "F") else 1
+
+
 def width(text: str) -> int:
     """Columns a text takes in a terminal: wide East Asian characters take two."""
-    total = 0
+    if text.isascii():
+        return len(text)
+    return sum(_cells(character) for character in text)
+
+
+def cut(text: str, limit: int) -> str:
+    """The text in at most `limit` columns: cut with "…" when longer."""
+    if width(text) <= limit:
+        return text
+    if limit <= 0:
+        return ""
+    kept, used = [], 0
     for character in text:
-        if unicodedata.combining(character) or unicodedata.category(character) == "Cf":
-            continue
-        total += 2 if unicodedata.east_asian_width(character) in ("W", "F") else 1
-    return total
+        cells = _cells(character)
+        if used + cells > limit - 1:
+            break
+        kept.append(character)
+        used += cells
+    return "".join(kept) + "…"
 
 
-def table(rows: Sequence[Sequence[str]], indent: str = "") -> list[str]:
-    """Rows as aligned columns (two spaces apart), trailing spaces trimmed."""
+def terminal_width() -> int:
+    """The width to fit: `COLUMNS` when set, else the terminal's, else 80 (piped)."""
+    return max(20, shutil.get_terminal_size((80, 24)).columns)
+
+
+def table(
+    rows: Sequence[Sequence[str]],
+    indent: str = "",
+    *,
+    fit: int | None = None,
+    steps: Sequence[tuple[int, int | None]] = (),
+) -> list[str]:
+    """Rows as aligned columns (two spaces apart), trailing spaces trimmed.
+
+    With `fit`, lines are kept within that many columns by taking `steps` in order
+    until they fit: (column, narrowest) narrows a column, its cells cut with "…";
+    (column, None) leaves a column out.
+    """
     if not rows:
         return []
     widths = [max(width(row[i]) for row in rows) for i in range(len(rows[0]))]
+    kept = list(range(len(widths)))
+    if fit is not None:
+        for column, narrowest in steps:
+            used = sum(widths[i] for i in kept) + 2 * (len(kept) - 1)
+            excess = len(indent) + used - fit
+            if excess <= 0:
+                break
+            if narrowest is None:
+                kept.remove(column)
+            else:
+                widths[column] -= max(0, min(excess, widths[column] - narrowest))
     lines = []
     for row in rows:
-        cells = [cell + " " * (widths[i] - width(cell)) for i, cell in enumerate(row)]
-        lines.append((indent + "  ".join(cells)).rstrip())
+        cells = [(i, cut(row[i], widths[i])) for i in kept]
+        padded = [cell + " " * (widths[i] - width(cell)) for i, cell in cells]
+        lines.append((indent + "  ".join(padded)).rstrip())
     return lines
 
 

@@ -68,6 +68,12 @@ class TimelineEntry:
     group: str  # the label of the group it is listed in
     watched: int = 0  # episodes seen, for a season being watched
     episodes: int | None = None
+    noted: date | None = None  # when the window was said
+
+    @property
+    def short_label(self) -> str:
+        """The season in two or three characters: "S2", or "Sp" for specials."""
+        return "Sp" if self.season_number == 0 else f"S{self.season_number}"
 
     @property
     def note(self) -> str:
@@ -159,6 +165,7 @@ def _entry(
         group=group,
         watched=season.watched,
         episodes=season.episodes,
+        noted=season.noted,
     )
 
 

@@ -15,6 +15,7 @@ from operator import itemgetter
 
 from watchtui.core.filters import ShowFilter
 from watchtui.core.model import Season, Show
+from watchtui.core.search import Rank, matching, ranked, search_text
 from watchtui.core.state import SeasonState, next_season
 
 __all__ = [
@@ -90,7 +91,7 @@ class StandingCache:
 
 
 class ShowIndex:
-    """The watchlist sorted by title, with the text a filter searches folded once.
+    """The watchlist sorted by title, with the text a search looks in made once per show.
 
     Built once; a change then moves one entry (a binary search and a list insert,
     microseconds at 10,000 shows) rather than sorting the watchlist again, and
@@ -101,9 +102,15 @@ class ShowIndex:
         entries = sorted(((_folded(show), show) for show in shows), key=itemgetter(0))
         self._keys = [key for key, _ in entries]
         self._shows = [show for _, show in entries]
+        self._texts: list[str] | None = None  # made on the first search
 
     def __len__(self) -> int:
         return len(self._shows)
+
+    @property
+    def shows(self) -> list[Show]:
+        """Every show, in the order the screen lists them."""
+        return list(self._shows)
 
     def update(self, before: Show | None, after: Show | None) -> None:
         """Take in a change: `before` leaves the index (if given), `after` joins it."""
@@ -114,27 +121,37 @@ class ShowIndex:
             if at is None:
                 raise ValueError(f"{before.title!r} is not in the index")
             del self._keys[at], self._shows[at]
+            if self._texts is not None:
+                del self._texts[at]
         if after is not None:
             key = _folded(after)
             at = bisect_right(self._keys, key)
             self._keys.insert(at, key)
             self._shows.insert(at, after)
+            if self._texts is not None:
+                self._texts.insert(at, search_text(after))
+
+    def _search_texts(self) -> list[str]:
+        if self._texts is None:
+            self._texts = [search_text(show) for show in self._shows]
+        return self._texts
+
+    def ranked(self, query: str) -> list[tuple[Rank, Show]]:
+        """The shows matching the query (`watchtui.core.search`), best match first."""
+        return ranked(query, zip(self._search_texts(), self._shows, strict=True))
 
     def select(self, which: ShowFilter, query: str, standings: StandingCache) -> list[Show]:
-        """The shows that contain the query and pass the filter, in title order."""
-        needle = query.strip().casefold()
-        entries = zip(self._keys, self._shows, strict=True)
+        """The shows that match the query and pass the filter: the best matches first,
+        each rank (and the whole list, with no query) in title order."""
+        if not query.strip():
+            shows: list[Show] = list(self._shows)
+        else:
+            shows = matching(query, zip(self._search_texts(), self._shows, strict=True))
         if which is ShowFilter.ALL:
-            if not needle:
-                return list(self._shows)
-            return [show for text, show in entries if needle in text]
-        return [
-            show
-            for text, show in entries
-            if (not needle or needle in text) and standings.matches(show, which)
-        ]
+            return shows
+        return [show for show in shows if standings.matches(show, which)]
 
 
 def _folded(show: Show) -> str:
-    """What the index sorts by and a filter searches: both titles, case folded."""
+    """What the index sorts by: both titles, case folded."""
     return f"{show.title}\n{show.original_title}".casefold()

@@ -7,7 +7,8 @@ which makes the edit by the rules of `watchtui.core.edits`: those rules, not the
 form, decide what record results. The form returns the change made, or None
 when cancelled or when the edit would change nothing (it says so). A refused
 edit keeps the form open with the reason. `tab` moves between fields, `enter`
-saves, `escape` cancels.
+(from any field, a choice too) or `ctrl+s` saves, `escape` cancels, and says so
+when something had been typed.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
 
 from watchtui.app.text import plain
+from watchtui.app.widgets.choice import Choice
 from watchtui.core.errors import ModelError, Unchanged
 from watchtui.core.storage.document import Change
 
@@ -80,6 +82,9 @@ class FormScreen(ModalScreen[Change | None], Generic[Draft]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "submit", "Save"),
+        # Inputs submit on enter themselves; this is enter on a choice (status,
+        # confidence), which would otherwise do nothing and leave the form open.
+        Binding("enter", "submit", "Save", show=False),
     ]
 
     DEFAULT_CSS = """
@@ -110,6 +115,8 @@ class FormScreen(ModalScreen[Change | None], Generic[Draft]):
     """
 
     form_title = "Form"
+    _as_opened: list[str] = []
+    """What the fields held when the form opened."""
 
     def __init__(self, submit: Callable[[Draft], Change]) -> None:
         super().__init__()
@@ -119,7 +126,7 @@ class FormScreen(ModalScreen[Change | None], Generic[Draft]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="form") as form:
             form.border_title = Text(self.form_title)  # holds a show's title: not markup
-            form.border_subtitle = "enter save · esc cancel · tab next"
+            form.border_subtitle = "enter or ctrl+s save · esc cancel · tab next"
             yield from self.compose_fields()
             yield Static("", id="form-error", classes="field-error -empty")
             with Horizontal(id="buttons"):
@@ -142,6 +149,7 @@ class FormScreen(ModalScreen[Change | None], Generic[Draft]):
             yield Static("", id=f"{widget.id}-error", classes="field-error -empty")
 
     def on_mount(self) -> None:
+        self._as_opened = self._typed()
         first = self.query(Input).first()
         self.set_focus(first)  # at once, for the keys typed before the form was drawn
         first.cursor_position = len(first.value)
@@ -200,7 +208,15 @@ class FormScreen(ModalScreen[Change | None], Generic[Draft]):
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
+        if self._typed() != self._as_opened:
+            self.app.notify("Cancelled: nothing was saved.", timeout=3)
         self.dismiss(None)
+
+    def _typed(self) -> list[str]:
+        """What every field holds: inputs and choices."""
+        return [field.value for field in self.query(Input)] + [
+            choice.value for choice in self.query(Choice)
+        ]
 
     def draft(self) -> Draft:
         """The record the fields describe, as typed."""

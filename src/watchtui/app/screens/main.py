@@ -119,10 +119,13 @@ class MainScreen(Screen[None]):
 
     # What the panes show -----------------------------------------------------
 
-    def reload_list(self, keep: Show | None = None) -> None:
-        """Refill the list from the watchlist, the filter and the query."""
+    def reload_list(self, keep: Show | None = None, *, best: bool = False) -> None:
+        """Refill the list from the watchlist, the filter and the query (with `best`,
+        the cursor on the best match, listed first)."""
         shows = self.session.visible(self.filter, self.search)
         show_list = self.query_one(ShowList)
+        if best and shows:
+            keep = shows[0]
         show_list.set_shows(shows, keep=keep or self.show)
         self._select(show_list.current)
         total = len(self.session.shows)
@@ -326,9 +329,9 @@ class MainScreen(Screen[None]):
         self.query_one("#find", Input).can_focus = False
         self.query_one(ShowList).focus()
 
-    def watch_search(self) -> None:
+    def watch_search(self, search: str) -> None:
         if self.is_mounted:
-            self.reload_list()
+            self.reload_list(best=bool(search.strip()))
 
     def watch_filter(self) -> None:
         if self.is_mounted:

@@ -6,7 +6,9 @@ events. Hinted and rumored windows are STATUS:TENTATIVE, confirmed ones
 STATUS:CONFIRMED; the description says how sure the window is and who said it.
 The UID is derived from the show's title (ignoring case) and the season number,
 so a calendar that subscribes to the file updates an event when its window moves
-instead of adding a second one.
+(or its confidence changes) instead of adding a second one. A calendar may hold
+every window, only the confirmed ones or only the hinted and rumored ones, and
+only some shows.
 
 The format is small enough to write here: TEXT values escaped (backslash,
 semicolon, comma, newline), lines folded at 75 octets without splitting a UTF-8
@@ -24,7 +26,11 @@ from watchtui.core.model import Confidence, title_key
 from watchtui.core.state import SeasonState
 from watchtui.core.timeline import Timeline, TimelineEntry
 
-__all__ = ["calendar_text", "escape_text", "event_uid", "fold_line"]
+__all__ = ["CONFIDENCES", "calendar_text", "escape_text", "event_uid", "fold_line"]
+
+CONFIDENCES = ("all", "confirmed", "hinted")
+"""What a calendar may hold: every window, confirmed ones only, or only the unconfirmed
+(hinted and rumored) ones."""
 
 # Fixed for ever: changing it would change every UID and duplicate every event.
 _UID_NAMESPACE = uuid.UUID("6f2c1f4e-93a5-4b8e-9d53-2a0c6b1e7d41")
@@ -98,17 +104,37 @@ def _event(entry: TimelineEntry, stamp: str) -> list[str]:
     ]
 
 
-def calendar_entries(timeline: Timeline) -> Iterable[TimelineEntry]:
-    """The entries that become events: unreleased, with a window."""
+def _kept(entry: TimelineEntry, confidence: str) -> bool:
+    if confidence == "confirmed":
+        return entry.confidence is Confidence.CONFIRMED
+    if confidence == "hinted":
+        return entry.confidence is not Confidence.CONFIRMED
+    return True
+
+
+def calendar_entries(
+    timeline: Timeline, confidence: str = "all", shows: Iterable[str] | None = None
+) -> Iterable[TimelineEntry]:
+    """The entries that become events: unreleased, with a window, as sure as asked
+    (one of CONFIDENCES), of these shows' titles only if given."""
+    if confidence not in CONFIDENCES:
+        raise ValueError(f"confidence must be one of {', '.join(CONFIDENCES)}")
+    titles = None if shows is None else set(shows)
     return (
         entry
         for entry in timeline.entries
-        if entry.state in _CALENDAR_STATES and entry.start is not None
+        if entry.state in _CALENDAR_STATES
+        and entry.start is not None
+        and _kept(entry, confidence)
+        and (titles is None or entry.show_title in titles)
     )
 
 
-def calendar_text(timeline: Timeline) -> str:
-    """The whole VCALENDAR, CRLF line ends, for the timeline's unreleased windows."""
+def calendar_text(
+    timeline: Timeline, confidence: str = "all", shows: Iterable[str] | None = None
+) -> str:
+    """The whole VCALENDAR, CRLF line ends, for the timeline's unreleased windows (as
+    `calendar_entries` chooses them)."""
     stamp = f"{_ical_date(timeline.today)}T000000Z"
     lines = [
         "BEGIN:VCALENDAR",
@@ -118,7 +144,7 @@ def calendar_text(timeline: Timeline) -> str:
         "METHOD:PUBLISH",
         "X-WR-CALNAME:watchtui — upcoming seasons",
     ]
-    for entry in calendar_entries(timeline):
+    for entry in calendar_entries(timeline, confidence, shows):
         lines.extend(_event(entry, stamp))
     lines.append("END:VCALENDAR")
     return "".join(fold_line(line) + "\r\n" for line in lines)
