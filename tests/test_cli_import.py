@@ -36,8 +36,7 @@ def test_imdb_watchlist_series_become_planned_shows(tmp_path: Path) -> None:
     result = run("import", str(source), file=path)
     assert result.code == 0, result.err
     assert result.out == (
-        f"{source} (IMDb): 6 added, 0 merged, 0 already up to date; "
-        "1 episode, 2 movies skipped\n"
+        f"{source} (IMDb): 6 added, 0 merged, 0 already up to date; 1 episode, 2 movies skipped\n"
     )
     shows = _shows(path)
     assert list(shows) == [
@@ -81,8 +80,7 @@ def test_imdb_merge_fills_gaps_and_keeps_the_users_values(tmp_path: Path) -> Non
     result = run("import", str(source), file=path)
     assert result.code == 0, result.err
     assert result.out == (
-        f"{source} (IMDb): 3 added, 3 merged, 0 already up to date; "
-        "1 episode, 1 movie skipped\n"
+        f"{source} (IMDb): 3 added, 3 merged, 0 already up to date; 1 episode, 1 movie skipped\n"
     )
     shows = _shows(path)
     assert len(shows) == 9  # nothing duplicated: titles matched ignoring case

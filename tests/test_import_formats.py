@@ -109,8 +109,10 @@ def test_tvtime_2020_shows_known_by_thetvdb_id_get_a_stand_in_title() -> None:
     assert set(shows) == {81189, 121361, 73739}
     assert incoming.skipped == {"show neither followed nor seen": 1}
     bad = shows[81189]
-    assert bad.title == stand_in_title(81189) == (
-        "TheTVDB 81189 (title unknown: run watchtui refresh)"
+    assert (
+        bad.title
+        == stand_in_title(81189)
+        == ("TheTVDB 81189 (title unknown: run watchtui refresh)")
     )
     assert (bad.status, bad.extra[SEEN], bad.seasons) == (Status.WATCHING, 62, ())
     assert bad.added == date(2019, 5, 1)
