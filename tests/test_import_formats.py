@@ -261,3 +261,29 @@ def test_a_csv_of_something_else_names_the_formats_known() -> None:
         f"{DATA / 'letterboxd_diary.csv'}: not an export watchtui can import (it reads IMDb, "
         "Trakt, TV Time, Yamtrack, SeriesGuide, TMDB, MyAnimeList, watchtui JSON)"
     )
+
+
+def test_an_encrypted_zip_is_refused(tmp_path: Path) -> None:
+    data = bytearray(_zip(DATA / "tvtime_2024", tmp_path / "plain.zip").read_bytes())
+    at = data.index(b"PK\x01\x02")  # the first entry of the central directory
+    data[at + 8] |= 0x1  # its "encrypted" flag
+    locked = tmp_path / "locked.zip"
+    locked.write_bytes(bytes(data))
+    with pytest.raises(ImportFileError, match="the ZIP is encrypted"):
+        _read(locked)
+
+
+def test_every_trakt_id_is_kept_even_of_databases_watchtui_has_no_key_for(
+    tmp_path: Path,
+) -> None:
+    source = tmp_path / "watchlist.json"
+    source.write_text(
+        '[{"listed_at": "2024-01-01T00:00:00.000Z", "type": "show", "show": {"title": "Lost",'
+        ' "year": 2004, "ids": {"trakt": 511, "slug": "lost-2004", "tvdb": 73739,'
+        ' "imdb": "tt0411008", "tmdb": 4607, "tvrage": 7244}}}]',
+        encoding="utf-8",
+    )
+    (lost,) = _read(source).shows
+    assert lost.ids == Ids(
+        imdb="tt0411008", tvdb=73739, tmdb=4607, trakt=511, extra={"tvrage": 7244}
+    )

@@ -227,6 +227,8 @@ def _trakt_ids(raw: Any) -> Ids:
         tvdb=number("tvdb"),
         tmdb=number("tmdb"),
         trakt=number("trakt"),
+        tvmaze=number("tvmaze"),
+        extra={"tvrage": raw["tvrage"]} if type(raw.get("tvrage")) is int else {},
     )
 
 
