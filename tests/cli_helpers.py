@@ -27,7 +27,7 @@ original_title = "지금 우리 학교는"
 network = "Netflix"
 status = "watching"
 added = 2024-04-23
-rating = 8.5
+score = 8.5
 first_seen = 2022-02-01
 
 [[show.season]]

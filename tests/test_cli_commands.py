@@ -280,7 +280,7 @@ def test_changes_keep_unknown_keys_and_make_a_backup(tmp_path: Path) -> None:
     assert run("watched", "Squid Game", "3", file=path).code == 0
     document = _toml(path)
     assert document["owner"] == "kim"
-    assert _show(path, "All of Us Are Dead")["rating"] == 8.5
+    assert _show(path, "All of Us Are Dead")["score"] == 8.5
     assert backup_paths(path)[0].read_bytes() == original
 
 

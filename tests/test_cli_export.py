@@ -33,7 +33,9 @@ def test_json_export_imports_back_to_the_same_watchlist(tmp_path: Path) -> None:
     copy = tmp_path / "copy.toml"
     imported = run("import", str(exported), file=copy)
     assert imported.code == 0, imported.err
-    assert imported.out == (f"{exported} (json): 6 new shows, 0 updated, 0 already up to date\n")
+    assert imported.out == (
+        f"{exported} (watchtui JSON): 6 added, 0 merged, 0 already up to date\n"
+    )
     before, after = load(original).watchlist, load(copy).watchlist
     assert after.shows == before.shows  # every field, unknown keys included
     assert after.extra == before.extra

@@ -36,8 +36,7 @@ def test_imdb_watchlist_series_become_planned_shows(tmp_path: Path) -> None:
     result = run("import", str(source), file=path)
     assert result.code == 0, result.err
     assert result.out == (
-        f"{source} (imdb): 6 new shows, 0 updated, 0 already up to date, "
-        "3 items skipped (not series)\n"
+        f"{source} (IMDb): 6 added, 0 merged, 0 already up to date; 1 episode, 2 movies skipped\n"
     )
     shows = _shows(path)
     assert list(shows) == [
@@ -59,7 +58,7 @@ def test_imdb_list_with_original_titles(tmp_path: Path) -> None:
     source = DATA / "imdb_list_with_original_title.csv"
     result = run("import", str(source), "--format", "imdb", file=path)
     assert result.code == 0, result.err
-    assert "6 new shows" in result.out and "2 items skipped" in result.out
+    assert "6 added" in result.out and "1 episode, 1 movie skipped" in result.out
     shows = _shows(path)
     assert {title: show.original_title for title, show in shows.items()} == {
         "All of Us Are Dead": "지금 우리 학교는",
@@ -81,8 +80,7 @@ def test_imdb_merge_fills_gaps_and_keeps_the_users_values(tmp_path: Path) -> Non
     result = run("import", str(source), file=path)
     assert result.code == 0, result.err
     assert result.out == (
-        f"{source} (imdb): 3 new shows, 3 updated, 0 already up to date, "
-        "2 items skipped (not series)\n"
+        f"{source} (IMDb): 3 added, 3 merged, 0 already up to date; 1 episode, 1 movie skipped\n"
     )
     shows = _shows(path)
     assert len(shows) == 9  # nothing duplicated: titles matched ignoring case
@@ -100,31 +98,33 @@ def test_imdb_merge_fills_gaps_and_keeps_the_users_values(tmp_path: Path) -> Non
     saved = path.read_bytes()
     again = run("import", str(source), file=path)
     assert again.out == (
-        f"{source} (imdb): 0 new shows, 0 updated, 6 already up to date, "
-        "2 items skipped (not series); nothing to change\n"
+        f"{source} (IMDb): 0 added, 0 merged, 6 already up to date; "
+        "1 episode, 1 movie skipped; nothing to change\n"
     )
     assert path.read_bytes() == saved  # not even rewritten
 
 
-def test_imdb_rows_for_the_same_series_make_one_show(tmp_path: Path) -> None:
+def test_imdb_rows_of_one_series_make_one_show_and_two_of_a_title_stay_two(
+    tmp_path: Path,
+) -> None:
     source = tmp_path / "list.csv"
     header = (DATA / "imdb_watchlist.csv").read_text(encoding="utf-8").splitlines()[0]
     source.write_text(
         f"{header}\n"
-        "1,tt1,2024-01-01,2024-01-01,,The Office,u,TV Series,9,22,2005,Comedy,1,2005-03-24,\n"
-        "2,tt2,2024-01-02,2024-01-02,US version,the office,u,TV Series,8,30,2001,Comedy,1,"
-        "2001-07-09,\n",
+        "1,tt386676,2024-01-01,2024-01-01,,The Office,u,TV Series,9,22,2005,Comedy,1,2005-03-24,\n"
+        "2,tt290978,2024-01-02,2024-01-02,UK,the office,u,TV Series,8,30,2001,Comedy,1,"
+        "2001-07-09,\n"
+        "3,tt386676,2024-01-03,2024-01-03,again,The Office,u,TV Series,9,22,2005,Comedy,1,"
+        "2005-03-24,\n",
         encoding="utf-8",
     )
     path = tmp_path / "w.toml"
     result = run("import", str(source), file=path)
-    assert "1 new show," in result.out
-    (office,) = load(path).watchlist.shows
-    assert (office.title, office.notes, office.added) == (
-        "The Office",
-        "US version",
-        date(2024, 1, 1),
-    )
+    assert "2 added," in result.out
+    us, uk = load(path).watchlist.shows
+    assert (us.title, us.ids.imdb, us.added) == ("The Office", "tt386676", date(2024, 1, 1))
+    # Same title, another IMDb id: another show, told apart by its year.
+    assert (uk.title, uk.ids.imdb, uk.notes) == ("the office (2001)", "tt290978", "UK")
 
 
 # ---------------------------------------------------------------------------
@@ -136,14 +136,19 @@ def test_trakt_watched_shows_bring_watched_episodes(tmp_path: Path) -> None:
     source = DATA / "trakt_watched_shows.json"
     result = run("import", str(source), file=path)
     assert result.code == 0, result.err
-    assert result.out == f"{source} (trakt): 3 new shows, 0 updated, 0 already up to date\n"
+    assert result.out == f"{source} (Trakt): 3 added, 0 merged, 0 already up to date\n"
     shows = _shows(path)
     assert list(shows) == ["All of Us Are Dead", "The Bear", "Chernobyl"]
     assert all(show.status is Status.WATCHING for show in shows.values())
     assert all(show.added == date.fromisoformat(TODAY) for show in shows.values())
     assert shows["All of Us Are Dead"].seasons == (Season(1, watched=12),)
     # Episode 1 of season 3 is listed twice: seen once.
-    assert shows["The Bear"].seasons == (Season(1, watched=8), Season(3, watched=1))
+    # Season 1 seen from first to last, and a later one begun: watched, finished the
+    # day its last episode was seen.
+    assert shows["The Bear"].seasons == (
+        Season(1, watched=8, finished=date(2022, 6, 27)),
+        Season(3, watched=1),
+    )
 
 
 def test_trakt_watchlist_shows_are_planned(tmp_path: Path) -> None:
@@ -152,8 +157,7 @@ def test_trakt_watchlist_shows_are_planned(tmp_path: Path) -> None:
     result = run("import", str(source), "--format", "trakt", file=path)
     assert result.code == 0, result.err
     assert result.out == (
-        f"{source} (trakt): 3 new shows, 0 updated, 0 already up to date, "
-        "1 item skipped (not series)\n"
+        f"{source} (Trakt): 3 added, 0 merged, 0 already up to date; 1 movie skipped\n"
     )
     shows = _shows(path)
     assert list(shows) == ["Squid Game", "Arcane", "the bear"]
@@ -167,7 +171,7 @@ def test_trakt_export_object_with_watched_watchlist_and_history(tmp_path: Path) 
     source = DATA / "trakt_export.json"
     result = run("import", str(source), file=path)
     assert result.code == 0, result.err
-    assert "4 new shows" in result.out and "1 item skipped" in result.out
+    assert "4 added" in result.out and "1 movie skipped" in result.out
     shows = _shows(path)
     assert {title: show.status.value for title, show in shows.items()} == {
         "All of Us Are Dead": "watching",
@@ -176,7 +180,10 @@ def test_trakt_export_object_with_watched_watchlist_and_history(tmp_path: Path) 
         "Arcane": "planned",
     }
     # The history adds the first episode of season 2 to what the watched list says.
-    assert shows["All of Us Are Dead"].seasons == (Season(1, watched=12), Season(2, watched=1))
+    assert shows["All of Us Are Dead"].seasons == (
+        Season(1, watched=12, finished=date(2022, 2, 10)),
+        Season(2, watched=1),
+    )
 
 
 def test_trakt_merge_raises_progress_and_never_lowers_it(tmp_path: Path) -> None:
@@ -200,7 +207,7 @@ finished = 2019-06-03
     result = run("import", str(source), file=path)
     assert result.code == 0, result.err
     # Every show is updated: all three gain their Trakt ids.
-    assert result.out == f"{source} (trakt): 0 new shows, 3 updated, 0 already up to date\n"
+    assert result.out == f"{source} (Trakt): 0 added, 3 merged, 0 already up to date\n"
     after = load(path).watchlist
     assert len(after.shows) == len(before.shows)
     chernobyl = after.find("Chernobyl")
@@ -290,7 +297,7 @@ def test_json_import_merges_into_an_existing_watchlist(tmp_path: Path) -> None:
     before = load(path).watchlist.find("All of Us Are Dead")
     assert before is not None
     result = run("import", str(source), file=path)
-    assert result.out == f"{source} (json): 1 new show, 1 updated, 0 already up to date\n"
+    assert result.out == f"{source} (watchtui JSON): 1 added, 1 merged, 0 already up to date\n"
     dead = load(path).watchlist.find("All of Us Are Dead")
     assert dead is not None
     assert dead.status is Status.WATCHING
@@ -342,7 +349,8 @@ _ROW = "1,tt1,2024-01-01,2024-01-01,,Dark,u,TV Series,8,60,2017,Drama,1,2017-12-
             "notes.txt",
             "buy milk\nwatch Dark\n",
             "auto",
-            ":1: not a file watchtui can import: expected a watchtui JSON export",
+            ": not an export watchtui can import (it reads IMDb, Trakt, TV Time, Yamtrack, "
+            "SeriesGuide, TMDB, MyAnimeList, watchtui JSON)",
         ),
         (
             "broken.json",
@@ -478,9 +486,9 @@ def test_importing_the_watchlist_itself_is_refused(tmp_path: Path) -> None:
 
 def test_auto_detection_reads_a_copy_whatever_its_name(tmp_path: Path) -> None:
     for name, kind in (
-        ("imdb_watchlist.csv", "imdb"),
-        ("trakt_watchlist.json", "trakt"),
-        ("trakt_export.json", "trakt"),
+        ("imdb_watchlist.csv", "IMDb"),
+        ("trakt_watchlist.json", "Trakt"),
+        ("trakt_export.json", "Trakt"),
     ):
         copy = tmp_path / f"download-{kind}"
         shutil.copy(DATA / name, copy)

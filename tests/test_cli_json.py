@@ -15,6 +15,8 @@ SHOW_KEYS = {
     "status",
     "notes",
     "added",
+    "rating",
+    "rated",
     "ids",
     "next_season",
     "highlight",
@@ -95,7 +97,7 @@ def test_list_json_shape(tmp_path: Path) -> None:
     assert dead["added"] == "2024-04-23"
     assert dead["next_season"] == 2
     assert dead["highlight"] == "overdue"
-    assert dead["extra"] == {"rating": 8.5, "first_seen": {"$date": "2022-02-01"}}
+    assert dead["extra"] == {"score": 8.5, "first_seen": {"$date": "2022-02-01"}}
     assert dead["seasons"][0] == {
         "number": 1,
         "title": "",

@@ -353,7 +353,7 @@ last = 2025-01-01T10:00:00Z
 # The one that started it all.
 title = "All of Us Are Dead"
 status = "watching"
-rating = 9.5
+score = 9.5
 tags = ["zombies", "school"]
 
 [show.streaming]
@@ -393,7 +393,7 @@ def test_unknown_keys_at_every_level_are_read_and_written_back(tmp_path: Path) -
         "sync": tomllib.loads(HAND_WRITTEN)["sync"],
     }
     aouad, dark = watchlist.shows
-    assert aouad.extra["rating"] == 9.5
+    assert aouad.extra["score"] == 9.5
     assert aouad.extra["streaming"]["links"][0]["name"] == "netflix"
     assert aouad.seasons[0].extra == {"mood": "tense", "ratings": {"imdb": 7.5}}
     assert aouad.cast[0].extra == {"instagram": "@example"}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from pathlib import Path
@@ -12,6 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from watchtui.core.errors import ImportFileError
+from watchtui.core.formats.containers import csv_table, json_items, open_source
 from watchtui.core.formats.ical import escape_text, event_uid, fold_line
 from watchtui.core.formats.incoming import ImportFormat, Incoming
 from watchtui.core.formats.json import (
@@ -20,7 +23,7 @@ from watchtui.core.formats.json import (
     read_watchtui_json,
     watchlist_json,
 )
-from watchtui.core.imports import detect_format
+from watchtui.core.imports import detect, read_import
 from watchtui.core.merge import merge_season, merge_show, plan_merge
 from watchtui.core.model import CastNote, Confidence, Ids, Season, Show, Status, Watchlist
 
@@ -160,16 +163,59 @@ def test_watchlist_json_round_trip_in_process() -> None:
         ('{"watched": [], "username": "x"}', ImportFormat.TRAKT),
         ('  \n{"watchlist": []}', ImportFormat.TRAKT),
         ("Position,Const,Created,Title,Title Type\n", ImportFormat.IMDB),
+        ("Const,Your Rating,Date Rated,Title,URL,Title Type\n", ImportFormat.IMDB),
+        ("TMDb ID,IMDb ID,Type,Name,Release Date\n", ImportFormat.TMDB),
+        ("media_id,source,media_type,title,image\n", ImportFormat.YAMTRACK),
+        ("tv_show_id,is_followed,nb_episodes_seen\n", ImportFormat.TVTIME),
+        ('[{"title": "Dark", "tvdb_id": 1, "seasons": []}]', ImportFormat.SERIESGUIDE),
+        ('{"data": [], "paging": {}}', ImportFormat.MAL),
+        ("<?xml version='1.0'?><myanimelist></myanimelist>", ImportFormat.MAL),
     ],
 )
-def test_detect_format(text: str, expected: ImportFormat) -> None:
-    assert detect_format(text, Path("f")) is expected
+def test_detect_format(tmp_path: Path, text: str, expected: ImportFormat) -> None:
+    (tmp_path / "f").write_text(text, encoding="utf-8")
+    with open_source(tmp_path / "f") as source:
+        assert detect(source.members[0]).format is expected
 
 
 @pytest.mark.parametrize("text", ['{"username": "x"}', "Title,Year\n", "", "42"])
-def test_detect_format_refuses_other_files(text: str) -> None:
-    with pytest.raises(ImportFileError, match="not a file watchtui can import"):
-        detect_format(text, Path("f"))
+def test_detect_format_refuses_other_files(tmp_path: Path, text: str) -> None:
+    (tmp_path / "f").write_text(text, encoding="utf-8")
+    with pytest.raises(ImportFileError, match="not an export watchtui can import"):
+        read_import(tmp_path / "f", date(2026, 3, 1))
+
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner),
+    max_leaves=10,
+)
+
+
+@given(st.lists(_JSON_VALUES, max_size=8), st.sampled_from([0, 2, None]))
+def test_json_items_streams_any_list_back_whole(items: list[Any], indent: int | None) -> None:
+    data = json.dumps(items, indent=indent, ensure_ascii=False).encode("utf-8")
+    assert list(json_items(io.BytesIO(data), Path("f"))) == items
+
+
+def test_json_items_names_the_line_of_a_broken_item() -> None:
+    data = b'[\n  {"a": 1},\n  {"a": 2,}\n]'
+    with pytest.raises(ImportFileError, match="not valid JSON") as caught:
+        list(json_items(io.BytesIO(data), Path("f")))
+    assert caught.value.line == 3
+
+
+_CELLS = st.text(st.characters(exclude_characters="\x00", exclude_categories=("Cs",)), max_size=8)
+
+
+@given(st.lists(st.lists(_CELLS, min_size=2, max_size=2), max_size=6))
+def test_csv_table_gives_every_row_back(rows: list[list[str]]) -> None:
+    text = io.StringIO()
+    csv.writer(text).writerows([["a", "b"], *rows])
+    table = csv_table(io.BytesIO(text.getvalue().encode("utf-8")), Path("f"))
+    kept = [row for row in rows if any(cell.strip() for cell in row)]
+    assert table.header == ["a", "b"]
+    assert [row for _, row in table.rows] == kept
 
 
 # ---------------------------------------------------------------------------
@@ -233,13 +279,11 @@ def test_plan_merge_counts_and_does_not_change_the_watchlist() -> None:
     dark = Show("Dark", seasons=(Season(1, watched=2),))
     bear = Show("The Bear")
     watchlist = Watchlist([dark, bear])
-    incoming = Incoming(
-        ImportFormat.TRAKT,
-        [Show("dark", seasons=(Season(1, watched=5),)), Show("the bear"), Show("Arcane")],
-        added=date(2026, 3, 1),
-    )
+    incoming = Incoming(ImportFormat.TRAKT, added=date(2026, 3, 1))
+    for show in (Show("dark", seasons=(Season(1, watched=5),)), Show("the bear"), Show("Arcane")):
+        incoming.add(show)
     plan = plan_merge(watchlist, incoming)
-    assert (plan.added, plan.updated, plan.unchanged) == (1, 1, 1)
+    assert (plan.added, plan.merged, plan.unchanged) == (1, 1, 1)
     assert watchlist.shows == [dark, bear]  # planning changes nothing
     plan.apply(watchlist)
     assert [s.title for s in watchlist.shows] == ["Dark", "The Bear", "Arcane"]

@@ -147,6 +147,11 @@ COMMANDS: tuple[Command, ...] = (
         "upcoming timeline: overdue hints, ready to watch, then by month, quarter, year",
         palette="Upcoming timeline",
     ),
+    Command(
+        ("i",), "import_export", "Import",
+        "import another tracker's export (IMDb, Trakt, TV Time, …): a preview, then confirm",
+        palette="Import…",
+    ),
     Command(("up", "k"), "cursor_up", "Up", "move up in the focused pane", EVERYWHERE),
     Command(("down", "j"), "cursor_down", "Down", "move down in the focused pane", EVERYWHERE),
     Command(("home", "g"), "first", "First", "go to the first row of the focused pane", EVERYWHERE),

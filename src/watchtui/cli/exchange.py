@@ -4,6 +4,7 @@ and shows merged in from other trackers."""
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import secrets
 import sys
@@ -11,14 +12,14 @@ from pathlib import Path
 
 from watchtui.cli.arguments import Commands
 from watchtui.cli.files import open_document, path_of, show_named
-from watchtui.cli.output import plural
+from watchtui.cli.output import plural, shown
 from watchtui.core.clock import today
 from watchtui.core.errors import UserError
 from watchtui.core.formats.csv import watchlist_csv
 from watchtui.core.formats.ical import CONFIDENCES, calendar_text
 from watchtui.core.formats.incoming import ImportFormat
 from watchtui.core.formats.json import watchlist_json
-from watchtui.core.imports import read_import
+from watchtui.core.imports import import_numbers, import_summary, read_import
 from watchtui.core.merge import plan_merge
 from watchtui.core.storage.document import Document
 from watchtui.core.timeline import build_timeline
@@ -56,19 +57,25 @@ def register(commands: Commands) -> None:
 
     importing = commands.add(
         "import",
-        "merge shows from a watchtui JSON export, an IMDb list CSV or a Trakt export",
+        "merge shows from another tracker's export (IMDb, Trakt, TV Time, Yamtrack, "
+        "SeriesGuide, TMDB, MyAnimeList) or a watchtui JSON export",
         cmd_import,
-        epilog="Shows are matched by title, ignoring case: nothing is duplicated, "
-        "watched progress is never lowered and your own values are kept. A file "
-        "that is not what it claims changes nothing.",
+        epilog="FILE may be a file, a gzipped file, a ZIP or a folder; its format is told "
+        "from its content. Shows are matched by any shared id, then by title: nothing is "
+        "duplicated, watched progress is never lowered and your own values are kept. "
+        "A file that is not what it claims changes nothing. See docs/imports.md.",
     )
-    importing.add_argument("source", metavar="FILE", help="the file to import")
+    importing.add_argument("source", metavar="FILE", help="the export to import")
     importing.add_argument(
         "--format",
         choices=[f.value for f in ImportFormat],
         default=ImportFormat.AUTO.value,
         help="what the file is (default: auto, told from its content)",
     )
+    importing.add_argument(
+        "--dry-run", action="store_true", help="say what would change, and write nothing"
+    )
+    importing.add_argument("--json", action="store_true", help="print the numbers as JSON")
 
 
 def _write_file(path: Path, data: bytes) -> None:
@@ -122,22 +129,26 @@ def cmd_import(args: argparse.Namespace) -> int:
     path = path_of(args)
     if source.exists() and path.exists() and source.resolve() == path.resolve():
         raise UserError(f"{source}: that is the watchlist file itself")
-    incoming = read_import(source, source.read_bytes(), ImportFormat(args.format), today())
+    if not source.exists():
+        raise UserError(f"{source}: No such file or directory")
+    incoming = read_import(source, today(), ImportFormat(args.format))
     document = open_document(args)
     plan = plan_merge(document.watchlist, incoming)
-    parts = [
-        f"{plural(plan.added, 'new show')}",
-        f"{plan.updated} updated",
-        f"{plan.unchanged} already up to date",
-    ]
-    if incoming.skipped:
-        parts.append(f"{plural(incoming.skipped, 'item')} skipped (not series)")
-    summary = f"{source} ({incoming.format.value}): " + ", ".join(parts)
-    if not plan.changes and not plan.extra:
-        print(f"{summary}; nothing to change")
+    changes = bool(plan.changes or plan.extra)
+    if changes and not args.dry_run:
+        # One save for the whole import: all of it lands, or (on a conflict) none of it.
+        plan.apply(document.watchlist)
+        document.save()
+    if args.json:
+        numbers = {"file": str(source), **import_numbers(incoming, plan)}
+        numbers["dry_run"] = bool(args.dry_run)
+        numbers["written"] = changes and not args.dry_run
+        print(json.dumps(numbers, ensure_ascii=False))
         return 0
-    # One save for the whole import: all of it lands, or (on a conflict) none of it.
-    plan.apply(document.watchlist)
-    document.save()
+    summary = f"{shown(str(source))} ({incoming.names}): {import_summary(incoming, plan)}"
+    if not changes:
+        summary += "; nothing to change"
+    elif args.dry_run:
+        summary += " (dry run: nothing written)"
     print(summary)
     return 0

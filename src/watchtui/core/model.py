@@ -83,6 +83,9 @@ MAX_COUNT = 2**31 - 1
 Count = Annotated[int, msgspec.Meta(ge=0, le=MAX_COUNT)]
 """A whole number 0 or more: a season number, an episode count, an id."""
 
+Rating = Annotated[int, msgspec.Meta(ge=1, le=10)]
+"""The user's own rating of a show: a whole number 1 to 10."""
+
 EXTRA = "$extra"
 """The key under which decoders hand a record the keys the schema does not know.
 
@@ -227,6 +230,8 @@ class Show(_Record, frozen=True):
     status: Status = Status.WATCHING
     notes: str = ""
     added: date | None = None
+    rating: Rating | None = None
+    rated: date | None = None
     extra: Extra = msgspec.field(default_factory=dict, name=EXTRA)
     ids: Ids = NO_IDS
     seasons: tuple[Season, ...] = msgspec.field(default=(), name="season")
@@ -235,6 +240,8 @@ class Show(_Record, frozen=True):
     def __post_init__(self) -> None:
         if not self.title.strip():
             raise ModelError("a show needs a title")
+        if self.rating is not None and not 1 <= self.rating <= 10:
+            raise ModelError(f"{self.title}: rating must be 1 to 10, not {self.rating}")
         numbers = [season.number for season in self.seasons]
         if len(numbers) != len(set(numbers)):
             duplicate = next(n for n in numbers if numbers.count(n) > 1)

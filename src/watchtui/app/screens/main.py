@@ -306,6 +306,11 @@ class MainScreen(Screen[None]):
         if self.show is not None:
             refresh_show(self, self.show)
 
+    def action_import_export(self) -> None:
+        from watchtui.app.screens.import_screen import open_import
+
+        open_import(self)
+
     def action_elsewhere(self, pane: str) -> None:
         """A key of another pane: say where it works rather than do nothing."""
         self.notify(main_commands.elsewhere_hint(keys.Pane(pane)), timeout=3)

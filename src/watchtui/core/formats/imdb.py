@@ -1,91 +1,90 @@
-"""IMDb list, watchlist and ratings exports (CSV): the series in them."""
+"""IMDb list, watchlist and ratings exports (CSV): the series in them.
+
+Headers vary with the export's age: lists and watchlists start
+`Position,Const,Created,Modified,Description,Title,…` (`Original Title` only since
+2024), ratings start `Const,Your Rating,Date Rated,Title,…`. Title types read
+`TV Series` or `tvSeries`; only series and mini series are shows.
+"""
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from datetime import date
-from pathlib import Path
 
 from watchtui.core.errors import ImportFileError
-from watchtui.core.formats.incoming import ImportFormat, Incoming, day_of
-from watchtui.core.model import (
-    Ids,
-    Show,
-    Status,
-    title_key,
-)
+from watchtui.core.formats.containers import Table
+from watchtui.core.formats.incoming import ImportFormat, Incoming, day_of, rating_of, year_of
+from watchtui.core.model import Ids, Show, Status, title_key
 
-# IMDb -------------------------------------------------------------------------
-
+IMDB_ID = re.compile(r"tt[0-9]{1,12}")
 _IMDB_REQUIRED = ("Const", "Title", "Title Type")
 _IMDB_SERIES = frozenset(["tvseries", "tvminiseries"])
+_SKIPPED = {
+    "movie": "movie",
+    "tvmovie": "movie",
+    "short": "movie",
+    "tvshort": "movie",
+    "video": "movie",
+    "tvspecial": "movie",
+    "tvepisode": "episode",
+    "videogame": "game",
+    "podcastseries": "podcast",
+    "podcastepisode": "podcast",
+    "musicvideo": "music video",
+}
+
+
+def is_imdb(header: list[str]) -> bool:
+    return all(name in header for name in _IMDB_REQUIRED)
 
 
 def _letters(text: str) -> str:
     return re.sub(r"[^a-z]", "", text.casefold())
 
 
-def read_imdb(text: str, path: Path, today: date) -> Incoming:
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        header = [name.strip() for name in next(reader)]
-    except StopIteration:
-        raise ImportFileError(path, "the file is empty; expected an IMDb list CSV", 1) from None
-    except csv.Error as error:
-        raise ImportFileError(path, f"not CSV: {error}", 1) from None
+def read_imdb(table: Table, today: date) -> Incoming:
+    where, header = table.where, table.header
     missing = [name for name in _IMDB_REQUIRED if name not in header]
     if missing:
         raise ImportFileError(
-            path,
+            where,
             f'not an IMDb list export: the header has no "{missing[0]}" column '
-            f"(an IMDb export starts with Position,Const,Created,…)",
+            f"(an IMDb export starts with Position,Const,Created,… or Const,Your Rating,…)",
             1,
         )
     column = {name: index for index, name in enumerate(header)}
-    shows: list[Show] = []
-    skipped = 0
-    line = reader.line_num
-    while True:
-        start = line + 1
-        try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as error:
-            raise ImportFileError(path, f"not CSV: {error}", start) from None
-        line = reader.line_num
-        if not any(cell.strip() for cell in row):
-            continue
+    incoming = Incoming(ImportFormat.IMDB, added=today)
+    for start, row in table.rows:
         if len(row) != len(header):
             raise ImportFileError(
-                path, f"expected {len(header)} columns as in the header, found {len(row)}", start
+                where, f"expected {len(header)} columns as in the header, found {len(row)}", start
             )
 
         def cell(name: str, row: list[str] = row) -> str:
             index = column.get(name)
             return row[index].strip() if index is not None else ""
 
-        if _letters(cell("Title Type")) not in _IMDB_SERIES:
-            skipped += 1
+        kind = _letters(cell("Title Type"))
+        if kind not in _IMDB_SERIES:
+            incoming.skip(_SKIPPED.get(kind, "item"))
             continue
         title = cell("Title")
         if not title:
-            raise ImportFileError(path, f"the series {cell('Const') or ''} has no title", start)
+            raise ImportFileError(where, f"the series {cell('Const') or ''} has no title", start)
         original = cell("Original Title")
         const = cell("Const")
-        shows.append(
+        rating = rating_of(cell("Your Rating"))
+        incoming.add(
             Show(
                 title=title,
                 ids=Ids(imdb=const) if IMDB_ID.fullmatch(const) else Ids(),
                 original_title="" if title_key(original) == title_key(title) else original,
-                status=Status.PLANNED,
+                status=Status.WATCHING if rating else Status.PLANNED,
                 notes="\n".join(cell("Description").splitlines()),
-                added=day_of(cell("Created")),
-            )
+                added=day_of(cell("Created")) or day_of(cell("Date Rated")),
+                rating=rating,
+                rated=day_of(cell("Date Rated")) if rating else None,
+            ),
+            year_of(cell("Year")),
         )
-    return Incoming(ImportFormat.IMDB, shows, skipped, added=today)
-
-
-IMDB_ID = re.compile(r"tt[0-9]{1,12}")
+    return incoming

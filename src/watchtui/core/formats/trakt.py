@@ -1,7 +1,15 @@
-"""Trakt exports: watched shows, history and watchlist, in the shapes of its API."""
+"""Trakt exports: the data export ZIP's files and the older API-shaped JSON.
+
+Every entry says what it is by its keys, whatever file it is in: watched shows
+(`plays`, `last_watched_at`, maybe `seasons` → `episodes`), history (`watched_at`,
+`type: episode`), watchlist and lists (`listed_at`), ratings (`rated_at`,
+`rating`), collection (`collected_at`). Movies are counted and skipped; ratings of
+seasons and episodes are left out (a show has one rating).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -9,7 +17,13 @@ from typing import Any
 
 from watchtui.core.errors import ImportFileError
 from watchtui.core.formats.imdb import IMDB_ID
-from watchtui.core.formats.incoming import ImportFormat, Incoming, day_of
+from watchtui.core.formats.incoming import (
+    ImportFormat,
+    Incoming,
+    day_of,
+    seasons_from,
+    seen_episode,
+)
 from watchtui.core.merge import merge_ids
 from watchtui.core.model import (
     MAX_COUNT,
@@ -30,8 +44,18 @@ class _TraktShow:
     title: str
     watching: bool = False
     added: date | None = None
-    seasons: dict[int, set[int]] = field(default_factory=dict)  # season -> episodes seen
+    seasons: dict[int, dict[int, date | None]] = field(default_factory=dict)
+    """season -> episode seen -> the day it was last seen"""
     ids: Ids = field(default_factory=Ids)
+    year: int | None = None
+    rating: int | None = None
+    rated: date | None = None
+
+    def seen(self, season: int, episode: int, day: date | None) -> None:
+        seen_episode(self.seasons, season, episode, day)
+
+    def season_records(self) -> tuple[Season, ...]:
+        return seasons_from(self.seasons)
 
 
 class TraktReader:
@@ -41,12 +65,14 @@ class TraktReader:
         self.path = path
         self.today = today
         self.shows: dict[str, _TraktShow] = {}
-        self.skipped = 0
+        self.movies: set[str] = set()  # a movie in several files is one movie
+        self.people = 0
 
     def fail(self, key: str, problem: str) -> ImportFileError:
         return ImportFileError(self.path, f"{key}: {problem}")
 
-    def read(self, document: Any) -> Incoming:
+    def read(self, document: Any) -> None:
+        """A whole document: a list of entries, or an object of the older shape."""
         if isinstance(document, list):
             self.entries(document, "", None)
         elif isinstance(document, dict) and TRAKT_KEYS & document.keys():
@@ -55,6 +81,8 @@ class TraktReader:
                 if value is None:
                     continue
                 if isinstance(value, dict) and "shows" in value:  # {"movies": …, "shows": …}
+                    for movie in value.get("movies") or ():
+                        self.movie(movie)
                     value, key = value["shows"], f"{key}.shows"
                 if not isinstance(value, list):
                     raise self.fail(key, f"expected a list of entries, found {_kind(value)}")
@@ -65,22 +93,33 @@ class TraktReader:
                 "not a Trakt export: expected a list of entries, or an object with "
                 '"watched" or "watchlist" lists',
             )
-        shows = [
-            Show(
-                title=found.title,
-                ids=found.ids,
-                status=Status.WATCHING if found.watching else Status.PLANNED,
-                added=found.added,
-                seasons=tuple(
-                    Season(number=number, watched=len(episodes))
-                    for number, episodes in sorted(found.seasons.items())
-                ),
-            )
-            for found in self.shows.values()
-        ]
-        return Incoming(ImportFormat.TRAKT, shows, self.skipped, added=self.today)
 
-    def entries(self, entries: list[Any], key: str, kind: str | None) -> None:
+    def result(self) -> Incoming:
+        incoming = Incoming(ImportFormat.TRAKT, added=self.today)
+        for found in self.shows.values():
+            incoming.add(
+                Show(
+                    title=found.title,
+                    ids=found.ids,
+                    status=Status.WATCHING if found.watching else Status.PLANNED,
+                    added=found.added,
+                    rating=found.rating,
+                    rated=found.rated,
+                    seasons=found.season_records(),
+                ),
+                found.year,
+            )
+        incoming.skip("movie", len(self.movies))
+        incoming.skip("person", self.people)
+        return incoming
+
+    def movie(self, entry: Any) -> None:
+        movie = entry.get("movie", entry) if isinstance(entry, dict) else None
+        if isinstance(movie, dict):
+            ids = movie.get("ids") if isinstance(movie.get("ids"), dict) else {}
+            self.movies.add(str(ids.get("trakt") or movie.get("title")))  # type: ignore[union-attr]
+
+    def entries(self, entries: Iterable[Any], key: str, kind: str | None) -> None:
         for n, entry in enumerate(entries):
             where = f"{key}[{n}]"
             if not isinstance(entry, dict):
@@ -89,15 +128,18 @@ class TraktReader:
 
     def entry(self, entry: dict[str, Any], where: str, kind: str | None) -> None:
         entry_type = entry.get("type")
-        if entry_type in ("movie", "person", "list") or (
-            "show" not in entry and ("movie" in entry or "person" in entry)
-        ):
-            self.skipped += 1
+        if entry_type == "movie" or ("show" not in entry and "movie" in entry):
+            self.movie(entry)
+            return
+        if entry_type in ("person", "list") or ("show" not in entry and "person" in entry):
+            self.people += entry_type != "list"
             return
         if "show" not in entry:
             raise self.fail(where, 'not a Trakt show entry: it has no "show" object')
+        if "rating" in entry and entry_type in ("season", "episode"):
+            return  # a rating of a part: the show has one rating
         found = self.show(entry["show"], f"{where}.show")
-        if "seasons" in entry or kind == "watched":
+        if "seasons" in entry or kind == "watched" or "plays" in entry:
             found.watching = True
             self.watched_seasons(found, entry.get("seasons", []), f"{where}.seasons")
         elif entry_type == "episode" and ("watched_at" in entry or kind == "history"):
@@ -107,20 +149,22 @@ class TraktReader:
                 raise self.fail(f"{where}.episode", f"expected an object, found {_kind(episode)}")
             season = self.number(episode, "season", f"{where}.episode")
             number = self.number(episode, "number", f"{where}.episode")
-            found.seasons.setdefault(season, set()).add(number)
+            found.seen(season, number, _day(entry.get("watched_at")))
+        elif "rating" in entry:
+            rating = entry.get("rating")
+            if type(rating) is int and 1 <= rating <= 10:
+                found.rating, found.rated = rating, _day(entry.get("rated_at"))
         else:
-            listed = entry.get("listed_at")
-            if isinstance(listed, str) and found.added is None:
-                found.added = day_of(listed)
+            listed = _day(entry.get("listed_at") or entry.get("collected_at"))
+            if found.added is None:
+                found.added = listed
             if entry_type == "season":
                 season_info = entry.get("season")
                 if not isinstance(season_info, dict):
                     raise self.fail(
                         f"{where}.season", f"expected an object, found {_kind(season_info)}"
                     )
-                found.seasons.setdefault(
-                    self.number(season_info, "number", f"{where}.season"), set()
-                )
+                found.seasons.setdefault(self.number(season_info, "number", f"{where}.season"), {})
 
     def show(self, raw: Any, where: str) -> _TraktShow:
         if not isinstance(raw, dict):
@@ -128,8 +172,12 @@ class TraktReader:
         title = raw.get("title")
         if not isinstance(title, str) or not title.strip():
             raise self.fail(f"{where}.title", f"expected the show's title, found {_kind(title)}")
-        found = self.shows.setdefault(title_key(title), _TraktShow(title.strip()))
-        found.ids = merge_ids(found.ids, _trakt_ids(raw.get("ids")))
+        ids = _trakt_ids(raw.get("ids"))
+        key = f"trakt {ids.trakt}" if ids.trakt is not None else title_key(title)
+        found = self.shows.setdefault(key, _TraktShow(title.strip()))
+        found.ids = merge_ids(found.ids, ids)
+        year = raw.get("year")
+        found.year = found.year or (year if type(year) is int else None)
         return found
 
     def number(self, raw: dict[str, Any], name: str, where: str) -> int:
@@ -149,7 +197,7 @@ class TraktReader:
             episodes = season.get("episodes", [])
             if not isinstance(episodes, list):
                 raise self.fail(f"{at}.episodes", f"expected a list, found {_kind(episodes)}")
-            seen = found.seasons.setdefault(number, set())
+            found.seasons.setdefault(number, {})
             for m, episode in enumerate(episodes):
                 if not isinstance(episode, dict):
                     raise self.fail(
@@ -157,7 +205,11 @@ class TraktReader:
                     )
                 episode_number = self.number(episode, "number", f"{at}.episodes[{m}]")
                 if episode.get("plays", 1) != 0:
-                    seen.add(episode_number)
+                    found.seen(number, episode_number, _day(episode.get("last_watched_at")))
+
+
+def _day(value: Any) -> date | None:
+    return day_of(value) if isinstance(value, str) else None
 
 
 def _trakt_ids(raw: Any) -> Ids:
@@ -175,6 +227,8 @@ def _trakt_ids(raw: Any) -> Ids:
         tvdb=number("tvdb"),
         tmdb=number("tmdb"),
         trakt=number("trakt"),
+        tvmaze=number("tvmaze"),
+        extra={"tvrage": raw["tvrage"]} if type(raw.get("tvrage")) is int else {},
     )
 
 
