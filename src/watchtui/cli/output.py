@@ -8,12 +8,14 @@ from collections.abc import Sequence
 from watchtui.core.errors import UserError
 from watchtui.core.model import Season
 from watchtui.core.state import SeasonState, state_glyph
+from watchtui.core.text import printable
 from watchtui.core.windows import parse_window
 
 __all__ = [
     "UserError",
     "has_window",
     "plural",
+    "printable",
     "season_name",
     "shown",
     "state_word",
@@ -23,15 +25,8 @@ __all__ = [
 ]
 
 
-def shown(text: str) -> str:
-    """User text as typed, with control characters made visible so they cannot drive the
-    terminal or break a line."""
-    if text.isprintable():
-        return text
-    return "".join(
-        ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii")
-        for ch in text
-    )
+shown = printable
+"""User text as typed, with control characters made visible (`core.text.printable`)."""
 
 
 def width(text: str) -> int:
