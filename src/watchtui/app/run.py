@@ -37,7 +37,7 @@ def open_document(path: Path) -> Document:
     return document
 
 
-def run(file: Path | None, *, demo: bool = False) -> int:
+def run(file: str | Path | None, *, demo: bool = False) -> int:
     try:
         day = today()
     except TodayError as error:

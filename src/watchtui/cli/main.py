@@ -24,7 +24,7 @@ __all__ = ["main"]
 def run_app(args: argparse.Namespace) -> int:
     from watchtui.app.run import run
 
-    return run(Path(args.file) if args.file else None, demo=args.demo)
+    return run(args.file, demo=args.demo)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

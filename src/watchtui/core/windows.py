@@ -134,6 +134,9 @@ def _written(text: str, folded: str) -> WindowRange:
     words = [t for t in tokens if t.isalpha()]
     numbered = [t for t in tokens if t[0].isdigit()]
     numbers = [re.sub(r"\D", "", t) for t in numbered]
+    for index in range(1, len(tokens) - 1):  # "March 2025.5": a year then more, not a day
+        if tokens[index] in ",." and tokens[index - 1].isdigit() and len(tokens[index - 1]) > 2:
+            raise WindowError(text, f"{tokens[index - 1]}{tokens[index]} is followed by more")
     for token, number in zip(numbered, numbers, strict=True):
         suffix = token[len(number) :]
         if suffix and (len(number) > 2 or suffix != _ordinal(int(number))):
