@@ -18,7 +18,7 @@ from watchtui.core.formats.csv import watchlist_csv
 from watchtui.core.formats.ical import calendar_text
 from watchtui.core.formats.incoming import ImportFormat
 from watchtui.core.formats.json import watchlist_json
-from watchtui.core.imports import read_import
+from watchtui.core.imports import read_import_file
 from watchtui.core.merge import plan_merge
 from watchtui.core.storage.document import Document
 from watchtui.core.timeline import build_timeline
@@ -102,7 +102,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     path = path_of(args)
     if source.exists() and path.exists() and source.resolve() == path.resolve():
         raise UserError(f"{source}: that is the watchlist file itself")
-    incoming = read_import(source, source.read_bytes(), ImportFormat(args.format), today())
+    incoming = read_import_file(source, ImportFormat(args.format), today())
     document = open_document(args)
     plan = plan_merge(document.watchlist, incoming)
     parts = [

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from watchtui.cli.output import shown
 from watchtui.cli.parser import build_parser

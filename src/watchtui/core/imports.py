@@ -12,12 +12,20 @@ Three kinds of file are read:
 A file is read whole and checked before anything changes: one that is not what
 it claims raises ImportFileError naming the line (CSV, broken JSON) or the key
 (JSON), and the watchlist is left as it was. core/merge.py then merges the shows.
+
+Only a regular file of at most MAX_IMPORT_BYTES is read (a FIFO or a device is
+refused, not waited on), JSON nested deeper than a watchlist may be is refused
+before it is looked at, and everything a file brings is checked against the
+limits of core/limits.py (no null, whole numbers within 64 bits, valid Unicode,
+texts of at most MAX_TEXT characters) before it can reach the watchlist.
 """
 
 from __future__ import annotations
 
 import csv
+import errno
 import io
+import os
 from datetime import date
 from pathlib import Path
 
@@ -26,14 +34,26 @@ from watchtui.core.formats.imdb import read_imdb
 from watchtui.core.formats.incoming import ImportFormat, Incoming
 from watchtui.core.formats.json import load_json, read_watchtui_json
 from watchtui.core.formats.trakt import TRAKT_KEYS, TraktReader
-from watchtui.core.storage.reader import MAX_FILE_BYTES
+from watchtui.core.limits import MAX_TEXT, Place, find_problem
+from watchtui.core.schema import MAX_NESTING, table, too_deep
+from watchtui.core.storage.files import read_regular
+
+MAX_IMPORT_BYTES = 32 * 1024 * 1024
 
 # ---------------------------------------------------------------------------
 # Reading files
 
 
+def read_import_file(path: Path, format: ImportFormat, today: date) -> Incoming:
+    """The shows in the export file at `path`: a regular file, read with a size cap."""
+    found = read_regular(path, MAX_IMPORT_BYTES, what="an export", error=ImportFileError)
+    if found is None:
+        raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(path))
+    return read_import(path, found[0], format, today)
+
+
 def _text(data: bytes, path: Path) -> str:
-    if len(data) > MAX_FILE_BYTES:
+    if len(data) > MAX_IMPORT_BYTES:
         raise ImportFileError(path, "the file is too large to be an export")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ImportFileError(path, "the file is UTF-16 text; save it as UTF-8", 1)
@@ -53,10 +73,46 @@ def _looks_like_json(text: str) -> bool:
     return text.lstrip()[:1] in ("{", "[")
 
 
+def _json(text: str, path: Path) -> object:
+    document = load_json(text, path)
+    if too_deep(document, MAX_NESTING):
+        raise ImportFileError(
+            path, f"values are nested more than {MAX_NESTING} levels deep; is this an export?"
+        )
+    return document
+
+
+def _place(where: Place) -> str:
+    """A place in what a file brings, as the JSON export names it: shows[2].seasons[0].x."""
+    text = ""
+    for part in where:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            name = {"season": "seasons"}.get(part, part) if len(where) > 2 else part
+            text += ("." if text else "") + name
+    return text
+
+
+def check_limits(incoming: Incoming, path: Path) -> Incoming:
+    """ImportFileError if anything the file brings breaks the limits of a watchlist."""
+    for index, show in enumerate(incoming.shows):
+        found = find_problem(
+            table(show), max_depth=MAX_NESTING - 2, max_text=MAX_TEXT, place=("shows", index)
+        )
+        if found is not None:
+            where, problem = found
+            raise ImportFileError(path, f"{_place(where)}: {problem}")
+    found = find_problem(incoming.extra, max_depth=MAX_NESTING - 1, place=("extra",))
+    if found is not None:
+        raise ImportFileError(path, f"{_place(found[0])}: {found[1]}")
+    return incoming
+
+
 def detect_format(text: str, path: Path) -> ImportFormat:
     """Which kind of export this text is; ImportFileError if none."""
     if _looks_like_json(text):
-        document = load_json(text, path)
+        document = _json(text, path)
         if isinstance(document, dict) and ("watchtui" in document or "shows" in document):
             return ImportFormat.JSON
         if isinstance(document, list) or (
@@ -82,9 +138,14 @@ def read_import(path: Path, data: bytes, format: ImportFormat, today: date) -> I
     if format is ImportFormat.AUTO:
         format = detect_format(text, path)
     if format is ImportFormat.IMDB:
-        return read_imdb(text, path, today)
-    document = load_json(text, path)
-    if format is ImportFormat.JSON:
-        watchlist = read_watchtui_json(document, path)
-        return Incoming(format, watchlist.shows, 0, watchlist.extra)
-    return TraktReader(path, today).read(document)
+        return check_limits(read_imdb(text, path, today), path)
+    document = _json(text, path)
+    try:
+        if format is ImportFormat.JSON:
+            watchlist = read_watchtui_json(document, path)
+            incoming = Incoming(format, watchlist.shows, 0, watchlist.extra)
+        else:
+            incoming = TraktReader(path, today).read(document)
+    except RecursionError:
+        raise ImportFileError(path, "values are nested too deeply; is this an export?") from None
+    return check_limits(incoming, path)
