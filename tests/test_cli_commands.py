@@ -300,9 +300,10 @@ def test_list_aligns_wide_characters_and_prints_user_text_literally(tmp_path: Pa
         encoding="utf-8",
     )
     lines = run("list", file=path).out.splitlines()
-    # The widest title takes 19 columns; the Korean one takes 11 (each syllable two).
-    assert lines[1].startswith("오징어 게임" + " " * 10 + "watching")
-    assert lines[2].startswith("[bold]x[/] \\x1b[31m  watching")
+    # The widest title takes 16 columns (ESC shown as ␛); the Korean one takes 11
+    # (each syllable two).
+    assert lines[1].startswith("오징어 게임" + " " * 7 + "watching")
+    assert lines[2].startswith("[bold]x[/] ␛[31m  watching")
     assert "\x1b" not in "".join(lines)
 
 
@@ -439,7 +440,10 @@ def test_help_lists_the_filter_states(tmp_path: Path) -> None:
 def test_a_bad_today_is_a_user_error(tmp_path: Path) -> None:
     result = run("list", file=sample_file(tmp_path), today="tomorrow")
     assert result.code == 1
-    assert result.err == "watchtui: WATCHTUI_TODAY must be a date like 2025-03-14, not 'tomorrow'\n"
+    assert result.err == (
+        "watchtui: WATCHTUI_TODAY must be a date like 2025-03-14 between 1900 and 2200, "
+        "not 'tomorrow'\n"
+    )
 
 
 def test_file_option_before_the_command(tmp_path: Path) -> None:
