@@ -18,10 +18,9 @@ def today() -> date:
     try:
         day = date.fromisoformat(value)
     except ValueError:
-        day = None
-    if day is None or not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise TodayError(f"WATCHTUI_TODAY must be a date like 2025-03-14, not {value!r}") from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
         raise TodayError(
-            f"WATCHTUI_TODAY must be a date like 2025-03-14 between {FIRST_YEAR} and "
-            f"{LAST_YEAR}, not {value!r}"
+            f"WATCHTUI_TODAY must be a date between {FIRST_YEAR} and {LAST_YEAR}, not {value!r}"
         )
     return day
