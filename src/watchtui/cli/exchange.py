@@ -4,8 +4,11 @@ and shows merged in from other trackers."""
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
 import os
 import secrets
+import stat
 import sys
 from pathlib import Path
 
@@ -19,8 +22,11 @@ from watchtui.core.formats.ical import calendar_text
 from watchtui.core.formats.incoming import ImportFormat
 from watchtui.core.formats.json import watchlist_json
 from watchtui.core.imports import read_import_file
+from watchtui.core.locations import expand
 from watchtui.core.merge import plan_merge
 from watchtui.core.storage.document import Document
+from watchtui.core.storage.files import describe_kind
+from watchtui.core.text import printable
 from watchtui.core.timeline import build_timeline
 
 __all__ = ["register"]
@@ -57,17 +63,54 @@ def register(commands: Commands) -> None:
     )
 
 
-def _write_file(path: Path, data: bytes) -> None:
-    """Replace `path` whole, so a calendar reading it never sees half a file."""
-    temp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.part")
+def _write_file(path: Path, data: bytes, watchlist: Path) -> None:
+    """Replace `path` whole, so a calendar reading it never sees half a file.
+
+    Only a regular file is written (or made): a symlink, FIFO, device or folder at
+    that name is refused rather than replaced or written through, as is a read-only
+    file and the watchlist itself. Errors name `path`, never the temporary file.
+    """
     try:
-        with open(temp, "xb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+        info: os.stat_result | None = os.lstat(path)
+    except FileNotFoundError:
+        info = None
+    except OSError as error:
+        raise UserError(f"{path}: cannot be written: {error.strerror}") from None
+    if info is not None:
+        if not stat.S_ISREG(info.st_mode):
+            raise UserError(
+                f"{path}: is {describe_kind(info.st_mode)}; export writes only to a regular "
+                "file (pick another name, or leave -o out to print)"
+            )
+        with contextlib.suppress(OSError):
+            if os.path.samestat(info, os.stat(watchlist)):
+                raise UserError(f"{path}: that is the watchlist file itself; export elsewhere")
+        if info.st_mode & 0o222 == 0 or not os.access(path, os.W_OK):
+            raise UserError(f"{path}: is read-only; nothing was written")
+    temp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.part")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        descriptor = os.open(temp, flags, 0o666)
+        try:
+            if info is not None and hasattr(os, "fchmod"):
+                os.fchmod(descriptor, stat.S_IMODE(info.st_mode))
+            view = memoryview(data)
+            while view:
+                view = view[os.write(descriptor, view) :]
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
         os.replace(temp, path)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        reason = "the disk is full" if error.errno == errno.ENOSPC else error.strerror
+        if isinstance(error, PermissionError):
+            reason = "permission denied"
+        raise UserError(f"{path}: cannot be written ({reason}); nothing was written") from None
     except BaseException:
-        temp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            temp.unlink()
         raise
 
 
@@ -89,19 +132,18 @@ def cmd_export(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return 0
-    output = Path(args.output).expanduser()
-    if output.exists() and output.resolve() == path.resolve():
-        raise UserError(f"{output}: that is the watchlist file itself; export elsewhere")
-    _write_file(output, data)
-    print(f"exported {plural(len(watchlist.shows), 'show')} to {output}")
+    output = expand(args.output)
+    _write_file(output, data, path)
+    print(f"exported {plural(len(watchlist.shows), 'show')} to {printable(str(output))}")
     return 0
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    source = Path(args.source).expanduser()
+    source = expand(args.source)
     path = path_of(args)
-    if source.exists() and path.exists() and source.resolve() == path.resolve():
-        raise UserError(f"{source}: that is the watchlist file itself")
+    with contextlib.suppress(OSError):
+        if os.path.samefile(source, path):
+            raise UserError(f"{source}: that is the watchlist file itself")
     incoming = read_import_file(source, ImportFormat(args.format), today())
     document = open_document(args)
     plan = plan_merge(document.watchlist, incoming)
@@ -112,7 +154,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     ]
     if incoming.skipped:
         parts.append(f"{plural(incoming.skipped, 'item')} skipped (not series)")
-    summary = f"{source} ({incoming.format.value}): " + ", ".join(parts)
+    summary = f"{printable(str(source))} ({incoming.format.value}): " + ", ".join(parts)
     if not plan.changes and not plan.extra:
         print(f"{summary}; nothing to change")
         return 0

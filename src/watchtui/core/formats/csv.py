@@ -1,4 +1,11 @@
-"""The watchlist as CSV, one row per season, for spreadsheets."""
+"""The watchlist as CSV, one row per season, for spreadsheets.
+
+Every text cell is made safe twice over: control characters become visible
+stand-ins (`core.text.printable`), so the file shown in a terminal cannot drive
+it, and a cell that a spreadsheet would run as a formula (starting with =, +, -,
+@, a tab or a carriage return) gets a leading single quote, as OWASP recommends
+against CSV injection: `=HYPERLINK(…)` in a title stays text.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +19,7 @@ from watchtui.core.model import (
     Show,
 )
 from watchtui.core.state import season_state
+from watchtui.core.text import printable
 from watchtui.core.windows import parse_window
 
 CSV_COLUMNS = (
@@ -35,6 +43,17 @@ CSV_COLUMNS = (
 )
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: object) -> object:
+    """A cell as written: text made printable and never a formula; numbers as they are."""
+    if not isinstance(value, str):
+        return value
+    text = printable(value)
+    return "'" + text if value.startswith(FORMULA_STARTS) else text
+
+
 def watchlist_csv(shows: Iterable[Show], today: date) -> str:
     """One row per season (a show with none gets one row with the season columns empty)."""
     out = io.StringIO(newline="")
@@ -43,25 +62,24 @@ def watchlist_csv(shows: Iterable[Show], today: date) -> str:
     for show in shows:
         head = [show.title, show.original_title, show.network, show.status.value]
         if not show.seasons:
-            writer.writerow([*head, *[""] * (len(CSV_COLUMNS) - len(head))])
+            writer.writerow([*map(safe_cell, head), *[""] * (len(CSV_COLUMNS) - len(head))])
         for season in show.seasons:
             window = parse_window(season.window)
-            writer.writerow(
-                [
-                    *head,
-                    season.number,
-                    season.title,
-                    "" if season.episodes is None else season.episodes,
-                    season.watched,
-                    iso_day(season.finished) or "",
-                    season.window,
-                    season.confidence.value,
-                    season.source,
-                    iso_day(season.noted) or "",
-                    iso_day(window.start) if window else "",
-                    iso_day(window.end) if window else "",
-                    window.precision.value if window else "",
-                    season_state(season, today).value,
-                ]
-            )
+            row: list[object] = [
+                *head,
+                season.number,
+                season.title,
+                "" if season.episodes is None else season.episodes,
+                season.watched,
+                iso_day(season.finished) or "",
+                season.window,
+                season.confidence.value,
+                season.source,
+                iso_day(season.noted) or "",
+                iso_day(window.start) if window else "",
+                iso_day(window.end) if window else "",
+                window.precision.value if window else "",
+                season_state(season, today).value,
+            ]
+            writer.writerow([safe_cell(cell) for cell in row])
     return out.getvalue()

@@ -80,7 +80,7 @@ def find_all(path: Path) -> Findings:
 def _unique(errors: list[WatchlistFileError]) -> list[WatchlistFileError]:
     seen: set[str] = set()
     out = []
-    for error in sorted(errors, key=lambda e: (e.line or 0)):
+    for error in sorted(errors, key=lambda e: e.line or 0):
         if str(error) not in seen:
             seen.add(str(error))
             out.append(error)
