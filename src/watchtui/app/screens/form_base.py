@@ -15,13 +15,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
 from textual.validation import ValidationResult, Validator
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
 
+from watchtui.app.screens.once import OnceModalScreen
 from watchtui.app.text import plain
 from watchtui.core.errors import ModelError, WindowError
+from watchtui.core.model import MAX_COUNT
 
 __all__ = ["Check", "FormScreen", "optional_int", "whole_number"]
 
@@ -45,8 +46,10 @@ def whole_number(label: str, *, optional: bool = False, at_most: int | None = No
         text = value.strip()
         if not text:
             return None if optional else f"{label} is needed"
-        if not text.isdigit():
+        if not (text.isascii() and text.isdigit()):  # "²" and "٣" are digits to isdigit
             return f"{label} must be a whole number, 0 or more"
+        if len(text) > 10 or int(text) > MAX_COUNT:
+            return f"{label} cannot be more than {MAX_COUNT}"
         if at_most is not None and int(text) > at_most:
             return f"{label} cannot be more than {at_most}"
         return None
@@ -58,7 +61,7 @@ def optional_int(value: str) -> int | None:
     return int(value) if value.strip() else None
 
 
-class FormScreen(ModalScreen[Result | None], Generic[Result]):
+class FormScreen(OnceModalScreen[Result | None], Generic[Result]):
     """A modal form; subclasses give the fields and build the result."""
 
     BINDINGS = [
@@ -121,7 +124,10 @@ class FormScreen(ModalScreen[Result | None], Generic[Result]):
             yield Static("", id=f"{widget.id}-error", classes="field-error -empty")
 
     def on_mount(self) -> None:
-        first = self.query(Input).first()
+        inputs = list(self.query(Input))
+        if not inputs:  # closed by a key typed ahead before it was ever shown
+            return
+        first = inputs[0]
         first.focus()
         first.cursor_position = len(first.value)
 

@@ -180,7 +180,7 @@ class SeasonForm(FormScreen[Season]):
 
     def watched_problem(self, value: str) -> str | None:
         episodes = self.value("episodes").strip() if self.is_mounted else ""
-        limit = int(episodes) if episodes.isdigit() else None
+        limit = int(episodes) if episodes.isascii() and episodes.isdigit() else None
         return whole_number("episodes watched", optional=True, at_most=limit).problem(value)
 
     @staticmethod

@@ -227,6 +227,8 @@ class MainScreen(Screen[None]):
     def _pane_request(self, event: PaneRequest) -> None:
         """A pane's own key on its selected item."""
         event.stop()
+        if not self.is_active:  # typed ahead of a form or question it already opened
+            return
         show = self.show
         if show is not None:
             main_commands.carry_out(self, show, event)

@@ -13,9 +13,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.coordinate import Coordinate
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from watchtui.app.screens.once import OnceScreen
 from watchtui.app.text import plain, printable
 from watchtui.app.widgets.show_table import fit_widths
 from watchtui.core.model import Show, Watchlist
@@ -32,7 +32,7 @@ _COLUMNS = ("When", "Show", "Season", "Window", "Confidence", "Note", "Source")
 _UNDATED = (GroupKind.OVERDUE, GroupKind.READY, GroupKind.TBA)
 
 
-class UpcomingScreen(Screen[Show | None]):
+class UpcomingScreen(OnceScreen[Show | None]):
     BINDINGS = [
         Binding("escape,u,q", "close", "Back"),
         Binding("enter", "open", "Go to show"),
