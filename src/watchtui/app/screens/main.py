@@ -90,8 +90,15 @@ class MainScreen(Screen[None]):
         timeout: float | None = None,
         markup: bool = False,
     ) -> None:
-        """Notify; messages here carry titles and names, so they are not read as markup."""
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+        """Notify; messages here carry titles, names and paths, so they are not read as
+        markup and their control characters are shown as stand-ins."""
+        super().notify(
+            printable(message),
+            title=printable(title),
+            severity=severity,
+            timeout=timeout,
+            markup=markup,
+        )
 
     # Layout ------------------------------------------------------------------
 
