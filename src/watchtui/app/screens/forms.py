@@ -11,11 +11,12 @@ from typing import Any
 
 from textual import on
 from textual.widget import Widget
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from watchtui.app.screens.form_base import Check, FormScreen, optional_int, whole_number
 from watchtui.app.text import printable
 from watchtui.app.widgets.choice import Choice
+from watchtui.app.widgets.safe_input import SafeInput as Input
 from watchtui.core.errors import WindowError
 from watchtui.core.model import (
     CastNote,

@@ -21,7 +21,7 @@ from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Footer, Static
 
 from watchtui.app import keys
 from watchtui.app.screens import main_commands
@@ -29,6 +29,7 @@ from watchtui.app.session import Session
 from watchtui.app.text import printable, shown_path
 from watchtui.app.widgets.cast_pane import CastTable
 from watchtui.app.widgets.pane import PaneRequest
+from watchtui.app.widgets.safe_input import SafeInput as Input
 from watchtui.app.widgets.seasons_pane import SeasonsTable
 from watchtui.app.widgets.show_list import ShowList
 from watchtui.core.errors import ConflictError, ModelError
