@@ -14,7 +14,7 @@ from pathlib import Path
 
 from watchtui.cli.arguments import Commands
 from watchtui.cli.files import open_document, path_of
-from watchtui.cli.output import plural
+from watchtui.cli.output import json_safe, plural
 from watchtui.core.clock import today
 from watchtui.core.errors import UserError
 from watchtui.core.formats.csv import watchlist_csv
@@ -119,7 +119,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     watchlist = Document.open(path).watchlist
     day = today()
     if args.format == "json":
-        text = watchlist_json(watchlist, watchlist.shows, day)
+        text = json_safe(watchlist_json(watchlist, watchlist.shows, day))
     elif args.format == "csv":
         text = watchlist_csv(watchlist.shows, day)
         if args.output:

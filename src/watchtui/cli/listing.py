@@ -7,7 +7,7 @@ import sys
 
 from watchtui.cli.arguments import Commands
 from watchtui.cli.files import read
-from watchtui.cli.output import has_window, season_name, shown, state_word, table
+from watchtui.cli.output import has_window, json_safe, season_name, shown, state_word, table
 from watchtui.core.clock import today
 from watchtui.core.filters import ShowFilter
 from watchtui.core.formats.json import timeline_json, watchlist_json
@@ -52,7 +52,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     which = ShowFilter(args.filter)
     shows = [show for show in watchlist.shows if which.matches(show, day)]
     if args.json:
-        sys.stdout.write(watchlist_json(watchlist, shows, day))
+        sys.stdout.write(json_safe(watchlist_json(watchlist, shows, day)))
         return 0
     if not shows:
         print("no shows" if args.filter == "all" else f"no shows are {args.filter}")
@@ -118,7 +118,7 @@ def cmd_upcoming(args: argparse.Namespace) -> int:
     day = today()
     timeline = build_timeline(read(args).shows, day)
     if args.json:
-        sys.stdout.write(timeline_json(timeline))
+        sys.stdout.write(json_safe(timeline_json(timeline)))
         return 0
     lines = _timeline_lines(timeline)
     print("\n".join(lines) if lines else "nothing upcoming: no season is waiting")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 
@@ -14,6 +15,7 @@ from watchtui.core.windows import parse_window
 __all__ = [
     "UserError",
     "has_window",
+    "json_safe",
     "plural",
     "printable",
     "season_name",
@@ -27,6 +29,17 @@ __all__ = [
 
 shown = printable
 """User text as typed, with control characters made visible (`core.text.printable`)."""
+
+
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def json_safe(text: str) -> str:
+    """JSON text with the characters that could drive a terminal but that JSON leaves
+    as they are (C1 controls such as CSI, line separators, bidirectional overrides)
+    written as \\u escapes: the same JSON to a parser, inert in a terminal. (JSON
+    escapes the C0 controls itself.)"""
+    return _JSON_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def width(text: str) -> int:
