@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual import events
 from textual.app import App
 from textual.widgets import Input
@@ -163,3 +164,19 @@ async def test_ctrl_q_quits_at_once_when_everything_is_saved(demo_file: Path) ->
         await settle(pilot)
     assert not app.is_running
     assert file_shows(demo_file)[0]["season"][0]["watched"] == 11
+
+
+def test_a_crash_of_the_app_exits_non_zero(
+    demo_file: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A bug that stops the app must not look like success to a shell or a script."""
+    from watchtui.app import run as launcher
+
+    def broken(self: MainScreen) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(MainScreen, "on_mount", broken)
+    headless_run = WatchApp.run
+    monkeypatch.setattr(WatchApp, "run", lambda self: headless_run(self, headless=True))
+    assert launcher.run(demo_file) == 1
+    assert "a bug" in capsys.readouterr().err
