@@ -15,6 +15,7 @@ character, and leave every file as it was.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -58,6 +59,7 @@ IMPORT_PROBLEMS: dict[str, str] = {
     "null_in_season_extra.json": "shows[0].seasons[0].a[1]: null",
     "title_of_20000_characters.json": "at most 10,000",
     "trakt_with_escape_in_a_title_and_bad_season.json": "expected a list of seasons",
+    "trakt_season_number_beyond_32_bits.json": "expected at most 2147483647",
 }
 
 
@@ -183,6 +185,42 @@ def test_a_hostile_import_is_refused_in_one_line_and_changes_nothing(
     assert_refused(done, corpus / name, IMPORT_PROBLEMS[name])
     assert done.stderr.count(b"\n") == 1
     assert digest(corpus) == before
+
+
+def nested(depth: int) -> object:
+    value: object = 1
+    for _ in range(depth):
+        value = {"a": value}
+    return value
+
+
+@pytest.mark.parametrize("where", ["show", "season", "top"])
+def test_whatever_an_import_accepts_the_file_opens_again(
+    tmp_path: Path, capfdbinary: pytest.CaptureFixture[bytes], where: str
+) -> None:
+    """The deepest extra data an import takes is written to a file that still opens."""
+    target = tmp_path / "watchlist.toml"
+    for depth in range(50, 70):
+        show: dict[str, object] = {"title": "A"}
+        document: dict[str, object] = {"watchtui": 1, "shows": [show]}
+        if where == "show":
+            show["extra"] = {"x": nested(depth)}
+        elif where == "season":
+            show["seasons"] = [{"number": 1, "extra": {"x": nested(depth)}}]
+        else:
+            document["extra"] = {"x": nested(depth)}
+        source = tmp_path / f"deep-{depth}.json"
+        source.write_text(json.dumps(document), encoding="utf-8")
+        imported = main_run(["import", str(source), "--file", str(target)], capfdbinary)
+        if imported.returncode != 0:
+            assert_refused(imported, source, "nested more than 64 levels")
+            break
+        checked = main_run(["check", "--file", str(target)], capfdbinary)
+        assert checked.returncode == 0, checked.stderr
+        target.unlink()
+    else:
+        pytest.fail("no depth was refused")
+    assert depth > 55  # the limit is not set needlessly low
 
 
 # ---------------------------------------------------------------------------
