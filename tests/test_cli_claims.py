@@ -98,7 +98,7 @@ def test_history_shows_control_characters_escaped(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     out = run("history", "X", "1", file=path).out
-    assert "\x1b" not in out and "evil\\x1b[31m red" in out
+    assert "\x1b" not in out and "evil␛[31m red" in out
 
 
 def test_sources_count_every_claim_of_a_source_whatever_its_spelling(tmp_path: Path) -> None:

@@ -318,9 +318,10 @@ def test_list_aligns_wide_characters_and_prints_user_text_literally(tmp_path: Pa
         encoding="utf-8",
     )
     lines = run("list", file=path).out.splitlines()
-    # The widest title takes 19 columns; the Korean one takes 11 (each syllable two).
-    assert lines[2].startswith("오징어 게임" + " " * 10 + "watching")
-    assert lines[1].startswith("[bold]x[/] \\x1b[31m  watching")
+    # The widest title takes 16 columns (ESC shown as ␛); the Korean one takes 11
+    # (each syllable two).
+    assert lines[2].startswith("오징어 게임" + " " * 7 + "watching")
+    assert lines[1].startswith("[bold]x[/] ␛[31m  watching")
     assert "\x1b" not in "".join(lines)
 
 

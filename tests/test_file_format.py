@@ -525,10 +525,12 @@ def test_second_show_errors_point_into_the_second_show() -> None:
 
 def test_deep_nesting_is_a_clean_error() -> None:
     deep = _error("x = " + "[" * 5000 + "]" * 5000 + "\n")
-    assert "nested too deeply" in deep.problem and deep.line is None
+    assert "nested too deeply" in deep.problem and deep.line == 1
     # deep enough that it could be read but not written back
-    medium = _error("x = " + "[" * 300 + "]" * 300 + "\n")
-    assert f"more than {MAX_NESTING} levels" in medium.problem
+    medium = _error("version = 1\nx = [\n" + "[" * 300 + "]" * 300 + "]\n")
+    assert f"more than {MAX_NESTING} levels" in medium.problem and medium.line == 3
+    tables = _error("version = 1\n\n[" + ".".join(["a"] * 70) + "]\nb = 1\n")
+    assert f"more than {MAX_NESTING} levels" in tables.problem and tables.line == 3
     fine = "x = " + "[" * MAX_NESTING + "]" * MAX_NESTING + "\n"
     assert dump_watchlist(parse_watchlist(fine, HERE))
 

@@ -10,7 +10,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from watchtui.core.errors import ACCEPTED_FORMS, WindowError
-from watchtui.core.windows import Precision, parse_window
+from watchtui.core.windows import FIRST_YEAR, LAST_YEAR, Precision, parse_window
 
 P = Precision
 
@@ -26,7 +26,7 @@ P = Precision
         ("Sept 3rd 2025", date(2025, 9, 3), date(2025, 9, 3), P.DAY),
         ("2025 March 14", date(2025, 3, 14), date(2025, 3, 14), P.DAY),
         ("22nd December, 2025.", date(2025, 12, 22), date(2025, 12, 22), P.DAY),
-        ("MAY 1 0099", date(99, 5, 1), date(99, 5, 1), P.DAY),
+        ("MAY 1 1999", date(1999, 5, 1), date(1999, 5, 1), P.DAY),
         # a month
         ("2025-03", date(2025, 3, 1), date(2025, 3, 31), P.MONTH),
         ("March 2025", date(2025, 3, 1), date(2025, 3, 31), P.MONTH),
@@ -198,7 +198,7 @@ def test_near_miss_text_is_a_range_or_a_window_error(text: str) -> None:
         assert window.start <= window.end
 
 
-years = st.integers(min_value=1, max_value=9999)
+years = st.integers(min_value=FIRST_YEAR, max_value=LAST_YEAR)
 months = st.integers(min_value=1, max_value=12)
 MONTH_NAMES = list(calendar.month_name)
 MONTH_ABBRS = list(calendar.month_abbr)
@@ -270,3 +270,38 @@ def test_generated_windows_mean_their_range(
     parsed = parse_window(f"{padding}{text}{padding}")
     assert parsed is not None
     assert (parsed.start, parsed.end, parsed.precision) == (start, end, precision)
+
+
+@given(
+    written_windows(),
+    st.one_of(
+        st.integers(min_value=1, max_value=FIRST_YEAR - 1),
+        st.integers(min_value=LAST_YEAR + 1, max_value=9999),
+    ),
+)
+def test_a_window_outside_the_years_it_may_name_is_refused(
+    window: tuple[str, date, date, Precision], year: int
+) -> None:
+    text, start, _, _ = window
+    wrong = text.replace(f"{start.year:04d}", f"{year:04d}")
+    with pytest.raises(WindowError, match=f"between {FIRST_YEAR} and {LAST_YEAR}"):
+        parse_window(wrong)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["March 2025th", "2025th March", "March 14th 2025x", "March 1nd 2025", "14rd Mar 2025",
+     "March 2025.5", "٢٠٢٥", "２０２５", "Q3 ２０２５", "2025-0３"],
+)  # fmt: skip
+def test_trailing_junk_and_digits_from_other_scripts_are_refused(text: str) -> None:
+    with pytest.raises(WindowError):
+        parse_window(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["March 1st 2025", "March 2nd, 2025", "3rd March 2025", "Sept 11th 2025",
+             "March 21st 2025", "March 22nd 2025", "March 13th 2025"]
+)  # fmt: skip
+def test_days_with_the_right_ordinal_suffix_are_read(text: str) -> None:
+    parsed = parse_window(text)
+    assert parsed is not None and parsed.precision is Precision.DAY

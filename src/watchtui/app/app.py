@@ -7,13 +7,15 @@ from datetime import date
 from functools import partial
 
 from textual.app import App, SystemCommand
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.binding import Binding
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
 from textual.screen import Screen
 
 from watchtui.app import settings
 from watchtui.app.keys import COMMANDS, key_text
+from watchtui.app.screens import main_commands
 from watchtui.app.screens.main import MainScreen
 from watchtui.app.text import printable
 from watchtui.app.widgets.pane import ItemPane
@@ -105,6 +107,33 @@ def _has_letters(text: str, needle: str) -> bool:
     return True
 
 
+class Palette(CommandPalette):
+    """Textual's command palette, paging safely.
+
+    In Textual 8.2 `pagedown` pressed before the list of commands was first drawn
+    raises KeyError inside the list and stops the app; here the list then goes
+    to its last (or first) command instead.
+    """
+
+    BINDINGS = [
+        Binding("pagedown", "page(1)", "Next page", show=False),
+        Binding("pageup", "page(-1)", "Previous page", show=False),
+    ]
+
+    def action_page(self, direction: int) -> None:
+        commands = list(self.query(CommandList))
+        if not commands or commands[0].option_count == 0:
+            return
+        listed = commands[0]
+        try:
+            if direction > 0:
+                listed.action_page_down()  # type: ignore[no-untyped-call]
+            else:
+                listed.action_page_up()  # type: ignore[no-untyped-call]
+        except (KeyError, IndexError):  # not drawn yet: its lines are not known
+            (listed.action_last if direction > 0 else listed.action_first)()
+
+
 class WatchApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "watchtui"
@@ -116,8 +145,23 @@ class WatchApp(App[None]):
         self.document = document
         self.today = today
         self.remember_theme = remember_theme
-        if remember_theme and (theme := settings.load().get("theme")):
-            self.theme = theme if theme in self.available_themes else self.theme
+        theme = settings.load().get("theme") if remember_theme else None
+        if isinstance(theme, str) and theme in self.available_themes:
+            self.theme = theme
+
+    def action_command_palette(self) -> None:
+        open_already = any(isinstance(screen, CommandPalette) for screen in self.screen_stack)
+        if self.use_command_palette and not open_already:
+            self.push_screen(Palette(id="--command-palette"))
+
+    async def action_quit(self) -> None:
+        """Quit (`q`, and `ctrl+q` from anywhere) only once every change is on disk, or
+        after the user said to quit without it."""
+        main = next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
+        if main is None:
+            self.exit()
+            return
+        await main_commands.quit_when_saved(main)
 
     def get_default_screen(self) -> Screen[None]:
         return MainScreen(self.document, self.today)

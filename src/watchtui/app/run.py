@@ -13,6 +13,7 @@ from watchtui.core.demo import demo_text
 from watchtui.core.errors import TodayError, WatchlistFileError
 from watchtui.core.locations import resolve_file
 from watchtui.core.storage.document import Document, collector_paused
+from watchtui.core.text import printable
 
 __all__ = ["demo_copy", "open_document", "run"]
 
@@ -37,18 +38,18 @@ def open_document(path: Path) -> Document:
     return document
 
 
-def run(file: Path | None, *, demo: bool = False) -> int:
+def run(file: str | Path | None, *, demo: bool = False) -> int:
     try:
         day = today()
     except TodayError as error:
-        print(f"watchtui: {error}", file=sys.stderr)
+        print(f"watchtui: {printable(str(error))}", file=sys.stderr)
         return 1
     with tempfile.TemporaryDirectory(prefix="watchtui-demo-") as scratch:
         path = demo_copy(Path(scratch), day) if demo else resolve_file(file)
         try:
             document = open_document(path)
         except WatchlistFileError as error:
-            print(str(error), file=sys.stderr)
+            print(printable(str(error)), file=sys.stderr)
             print(
                 "watchtui: the file was left as it is; fix it and start again "
                 "(`watchtui check` lists the problems)",
@@ -57,5 +58,8 @@ def run(file: Path | None, *, demo: bool = False) -> int:
             return 1
         from watchtui.app.app import WatchApp
 
-        WatchApp(document, day, remember_theme=not demo).run()
-    return 0
+        app = WatchApp(document, day, remember_theme=not demo)
+        app.run()
+    # Textual has restored the terminal and printed what went wrong, if anything did:
+    # a crash must not look like success to a script or a shell.
+    return app.return_code or 0

@@ -6,6 +6,8 @@ import argparse
 from collections.abc import Callable
 from typing import Any
 
+from watchtui.core.model import MAX_COUNT
+
 __all__ = ["Commands", "Handler", "file_option", "whole_number"]
 
 Handler = Callable[[argparse.Namespace], int]
@@ -42,10 +44,15 @@ class Commands:
 
 
 def whole_number(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    """A count typed on the command line: ASCII digits, 0 to MAX_COUNT (what the file
+    holds and other tools read)."""
+    stripped = text.strip()
+    digits = stripped[1:] if stripped[:1] in "+-" else stripped
+    if not (digits.isascii() and digits.isdigit()) or len(digits) > 40:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}")
+    value = int(stripped)
     if value < 0:
         raise argparse.ArgumentTypeError(f"must be 0 or more, not {value}")
+    if value > MAX_COUNT:
+        raise argparse.ArgumentTypeError(f"must be at most {MAX_COUNT}, not {value}")
     return value

@@ -4,15 +4,18 @@ and shows merged in from other trackers."""
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
 import json
 import os
 import secrets
+import stat
 import sys
 from pathlib import Path
 
 from watchtui.cli.arguments import Commands
 from watchtui.cli.files import open_document, path_of, show_named
-from watchtui.cli.output import plural, shown
+from watchtui.cli.output import json_safe, plural, shown
 from watchtui.core.clock import today
 from watchtui.core.errors import UserError
 from watchtui.core.formats.csv import watchlist_csv
@@ -20,8 +23,13 @@ from watchtui.core.formats.ical import CONFIDENCES, calendar_text
 from watchtui.core.formats.incoming import ImportFormat
 from watchtui.core.formats.json import watchlist_json
 from watchtui.core.imports import import_numbers, import_summary, read_import
+from watchtui.core.limits import MAX_TEXT, find_problem
+from watchtui.core.locations import expand
 from watchtui.core.merge import plan_merge
+from watchtui.core.schema import table
 from watchtui.core.storage.document import Document
+from watchtui.core.storage.files import describe_kind
+from watchtui.core.text import printable
 from watchtui.core.timeline import build_timeline
 
 __all__ = ["register"]
@@ -78,17 +86,54 @@ def register(commands: Commands) -> None:
     importing.add_argument("--json", action="store_true", help="print the numbers as JSON")
 
 
-def _write_file(path: Path, data: bytes) -> None:
-    """Replace `path` whole, so a calendar reading it never sees half a file."""
-    temp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.part")
+def _write_file(path: Path, data: bytes, watchlist: Path) -> None:
+    """Replace `path` whole, so a calendar reading it never sees half a file.
+
+    Only a regular file is written (or made): a symlink, FIFO, device or folder at
+    that name is refused rather than replaced or written through, as is a read-only
+    file and the watchlist itself. Errors name `path`, never the temporary file.
+    """
     try:
-        with open(temp, "xb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+        info: os.stat_result | None = os.lstat(path)
+    except FileNotFoundError:
+        info = None
+    except OSError as error:
+        raise UserError(f"{path}: cannot be written: {error.strerror}") from None
+    if info is not None:
+        if not stat.S_ISREG(info.st_mode):
+            raise UserError(
+                f"{path}: is {describe_kind(info.st_mode)}; export writes only to a regular "
+                "file (pick another name, or leave -o out to print)"
+            )
+        with contextlib.suppress(OSError):
+            if os.path.samestat(info, os.stat(watchlist)):
+                raise UserError(f"{path}: that is the watchlist file itself; export elsewhere")
+        if info.st_mode & 0o222 == 0 or not os.access(path, os.W_OK):
+            raise UserError(f"{path}: is read-only; nothing was written")
+    temp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.part")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        descriptor = os.open(temp, flags, 0o666)
+        try:
+            if info is not None and hasattr(os, "fchmod"):
+                os.fchmod(descriptor, stat.S_IMODE(info.st_mode))
+            view = memoryview(data)
+            while view:
+                view = view[os.write(descriptor, view) :]
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
         os.replace(temp, path)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        reason = "the disk is full" if error.errno == errno.ENOSPC else error.strerror
+        if isinstance(error, PermissionError):
+            reason = "permission denied"
+        raise UserError(f"{path}: cannot be written ({reason}); nothing was written") from None
     except BaseException:
-        temp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            temp.unlink()
         raise
 
 
@@ -99,7 +144,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     watchlist = Document.open(path).watchlist
     day = today()
     if args.format == "json":
-        text = watchlist_json(watchlist, watchlist.shows, day)
+        text = json_safe(watchlist_json(watchlist, watchlist.shows, day))
     elif args.format == "csv":
         text = watchlist_csv(watchlist.shows, day)
         if args.output:
@@ -116,22 +161,37 @@ def cmd_export(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return 0
-    output = Path(args.output).expanduser()
-    if output.exists() and output.resolve() == path.resolve():
-        raise UserError(f"{output}: that is the watchlist file itself; export elsewhere")
-    _write_file(output, data)
-    print(f"exported {plural(len(watchlist.shows), 'show')} to {output}")
+    output = expand(args.output)
+    _write_file(output, data, path)
+    print(f"exported {plural(len(watchlist.shows), 'show')} to {printable(str(output))}")
     return 0
 
 
+_JSON_NAMES = {"show": "shows", "season": "seasons"}
+"""Where watchtui's JSON names a list in the plural: problems are named as in JSON."""
+
+
 def cmd_import(args: argparse.Namespace) -> int:
-    source = Path(args.source).expanduser()
+    source = expand(args.source)
     path = path_of(args)
     if source.exists() and path.exists() and source.resolve() == path.resolve():
         raise UserError(f"{source}: that is the watchlist file itself")
     if not source.exists():
         raise UserError(f"{source}: No such file or directory")
+    if not (source.is_file() or source.is_dir()):  # a FIFO or a device: never waited on
+        kind = describe_kind(source.stat().st_mode)
+        raise UserError(f"{source}: is {kind}, not a regular file; is this an export?")
     incoming = read_import(source, today(), ImportFormat(args.format))
+    # What the file brings, as the watchlist file would hold it, within its limits.
+    held = {**incoming.extra, "show": [table(show) for show in incoming.shows]}
+    found = find_problem(held, max_text=MAX_TEXT)
+    if found is not None:
+        place, problem = found
+        where = "".join(
+            f"[{part}]" if isinstance(part, int) else f".{_JSON_NAMES.get(part, part)}"
+            for part in place
+        )
+        raise UserError(f"{source}: {where.lstrip('.')}: {problem}")
     document = open_document(args)
     plan = plan_merge(document.watchlist, incoming)
     changes = bool(plan.changes or plan.extra)

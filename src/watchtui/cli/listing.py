@@ -9,6 +9,7 @@ from watchtui.cli.arguments import Commands
 from watchtui.cli.files import read
 from watchtui.cli.output import (
     has_window,
+    json_safe,
     season_name,
     shown,
     state_word,
@@ -71,7 +72,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     if args.json and not args.search.strip():
         shows = [show for show in watchlist.shows if which.matches(show, day)]
     if args.json:
-        sys.stdout.write(watchlist_json(watchlist, shows, day))
+        sys.stdout.write(json_safe(watchlist_json(watchlist, shows, day)))
         return 0
     if not shows:
         if not args.search.strip():  # a search that finds nothing prints nothing
@@ -145,7 +146,7 @@ def cmd_upcoming(args: argparse.Namespace) -> int:
     day = today()
     timeline = build_timeline(read(args).shows, day)
     if args.json:
-        sys.stdout.write(timeline_json(timeline))
+        sys.stdout.write(json_safe(timeline_json(timeline)))
         return 0
     lines = _timeline_lines(timeline)
     print("\n".join(lines) if lines else "nothing upcoming: no season is waiting")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import unicodedata
 from collections.abc import Sequence
@@ -9,13 +10,16 @@ from collections.abc import Sequence
 from watchtui.core.errors import UserError
 from watchtui.core.model import Season
 from watchtui.core.state import SeasonState, state_glyph
+from watchtui.core.text import printable
 from watchtui.core.windows import parse_window
 
 __all__ = [
     "UserError",
     "cut",
     "has_window",
+    "json_safe",
     "plural",
+    "printable",
     "season_name",
     "shown",
     "state_word",
@@ -26,15 +30,19 @@ __all__ = [
 ]
 
 
-def shown(text: str) -> str:
-    """User text as typed, with control characters made visible so they cannot drive the
-    terminal or break a line."""
-    if text.isprintable():
-        return text
-    return "".join(
-        ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii")
-        for ch in text
-    )
+shown = printable
+"""User text as typed, with control characters made visible (`core.text.printable`)."""
+
+
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def json_safe(text: str) -> str:
+    """JSON text with the characters that could drive a terminal but that JSON leaves
+    as they are (C1 controls such as CSI, line separators, bidirectional overrides)
+    written as \\u escapes: the same JSON to a parser, inert in a terminal. (JSON
+    escapes the C0 controls itself.)"""
+    return _JSON_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def _cells(character: str) -> int:

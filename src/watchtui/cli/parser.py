@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from typing import NoReturn
 
 from watchtui import __version__
 from watchtui.cli.arguments import Commands, file_option
@@ -12,12 +14,21 @@ from watchtui.cli.edits import register as edit_commands
 from watchtui.cli.exchange import register as exchange_commands
 from watchtui.cli.listing import register as listing_commands
 from watchtui.cli.online import register as online_commands
+from watchtui.core.text import printable
 
 __all__ = ["build_parser"]
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse, its error messages (which quote what was typed) safe for the terminal."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {printable(message)}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="watchtui",
         description="A terminal watchlist for TV series that tells confirmed release "
         "windows from hinted ones.",

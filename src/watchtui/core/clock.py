@@ -6,6 +6,7 @@ import os
 from datetime import date
 
 from watchtui.core.errors import TodayError
+from watchtui.core.windows import FIRST_YEAR, LAST_YEAR
 
 __all__ = ["TodayError", "today"]
 
@@ -15,6 +16,11 @@ def today() -> date:
     if not value:
         return date.today()
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise TodayError(f"WATCHTUI_TODAY must be a date like 2025-03-14, not {value!r}") from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise TodayError(
+            f"WATCHTUI_TODAY must be a date between {FIRST_YEAR} and {LAST_YEAR}, not {value!r}"
+        )
+    return day

@@ -5,6 +5,7 @@ words, and the screen and the command line turn it into one clear line.
 - WindowError: a release window written in no form watchtui reads;
 - WatchlistFileError: a watchlist file that cannot be read, with its line;
 - ImportFileError: a file given to import that is not what it claims;
+- SaveError: a watchlist file that could not be written (disk full, read-only, …);
 - ConflictError: the file changed on disk since it was read;
 - TodayError: a WATCHTUI_TODAY that is not a date;
 - OnlineError: TVmaze could not be reached, or its answer could not be used;
@@ -21,6 +22,7 @@ __all__ = [
     "ImportFileError",
     "ModelError",
     "OnlineError",
+    "SaveError",
     "TodayError",
     "Unchanged",
     "UserError",
@@ -78,12 +80,21 @@ class ImportFileError(WatchlistFileError):
     """A file given to import that is not what it claims: where, and what is wrong."""
 
 
+class SaveError(WatchlistFileError, OSError):
+    """A file that could not be written: which, and why; the file on disk is as it was.
+
+    An OSError too, as the failure it stands for, for callers that catch those."""
+
+    def __str__(self) -> str:
+        return WatchlistFileError.__str__(self)
+
+
 class ConflictError(Exception):
     """The file changed on disk since it was read: saving now would lose that change."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, what: str = "changed on disk") -> None:
         self.path = path
-        super().__init__(f"{path} changed on disk since it was read")
+        super().__init__(f"{path} {what} since it was read")
 
 
 class UserError(Exception):

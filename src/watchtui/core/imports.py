@@ -40,6 +40,7 @@ from watchtui.core.formats.trakt import TRAKT_KEYS, TraktReader
 from watchtui.core.formats.tvtime import TvTimeReader, is_tvtime
 from watchtui.core.formats.yamtrack import is_yamtrack, read_yamtrack
 from watchtui.core.merge import MergePlan
+from watchtui.core.schema import MAX_NESTING
 from watchtui.core.storage.reader import MAX_FILE_BYTES
 
 __all__ = ["import_numbers", "import_summary", "read_import"]
@@ -250,6 +251,9 @@ def read_import(
             return _read_all(_members(source, format), today)
         except _DAMAGED as error:
             raise ImportFileError(path, f"damaged ({error}); download the export again") from None
+        except RecursionError:
+            deep = f"values are nested more than {MAX_NESTING} levels deep; is this an export?"
+            raise ImportFileError(path, deep) from None
 
 
 # ---------------------------------------------------------------------------

@@ -7,7 +7,10 @@ from pathlib import Path
 
 import platformdirs
 
-__all__ = ["cache_dir", "config_file", "default_file", "resolve_file"]
+from watchtui.core.errors import UserError
+from watchtui.core.text import printable
+
+__all__ = ["cache_dir", "config_file", "default_file", "expand", "resolve_file"]
 
 APP_NAME = "watchtui"
 
@@ -25,11 +28,29 @@ def cache_dir() -> Path:
     return Path(override) if override else platformdirs.user_cache_path(APP_NAME)
 
 
+def expand(text: str) -> Path:
+    """A path as a person wrote it, `~` and `~user` expanded; UserError if there is
+    no such user (or no home folder) for the `~` to stand for."""
+    try:
+        return Path(text).expanduser()
+    except RuntimeError:
+        user = text[1:].split("/", 1)[0].split(os.sep, 1)[0]
+        who = f"no user {printable(user)!r}" if user else "no home folder"
+        raise UserError(f"{printable(text)}: there is {who} for ~ to stand for") from None
+
+
 def resolve_file(given: str | os.PathLike[str] | None = None) -> Path:
-    """`--file`, else WATCHTUI_FILE, else the platform's data folder."""
-    if given:
-        return Path(given).expanduser()
+    """`--file`, else WATCHTUI_FILE, else the platform's data folder.
+
+    An empty `--file` is a mistake (a variable that was not set), not a request for
+    the default file: UserError.
+    """
+    if given is not None:
+        text = os.fspath(given)
+        if not text.strip():
+            raise UserError("--file was given an empty path; name a file, or leave --file out")
+        return expand(text)
     from_env = os.environ.get("WATCHTUI_FILE", "").strip()
     if from_env:
-        return Path(from_env).expanduser()
+        return expand(from_env)
     return default_file()

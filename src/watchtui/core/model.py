@@ -14,6 +14,7 @@ what spans fields.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -71,8 +72,10 @@ class Confidence(StrEnum):
 
 
 def title_key(title: str) -> str:
-    """The form in which two titles are the same show: case and outer spaces ignored."""
-    return title.strip().casefold()
+    """The form in which two titles are the same show: case, outer spaces and Unicode
+    normalisation ignored ("Pokémon" typed with a combining accent is "Pokémon")."""
+    key = title.strip().casefold()
+    return key if key.isascii() else unicodedata.normalize("NFC", key)
 
 
 Extra = dict[str, Any]
@@ -165,6 +168,10 @@ class Season(_Record, frozen=True):
     def __post_init__(self) -> None:
         if self.number < 0:
             raise ModelError(f"season number must be 0 or more, not {self.number}")
+        counts = (("number", self.number), ("episodes", self.episodes), ("watched", self.watched))
+        for name, count in counts:
+            if count is not None and count > MAX_COUNT:
+                raise ModelError(f"season {name} must be at most {MAX_COUNT}, not {count}")
         if self.episodes is not None and self.episodes < 0:
             raise ModelError(f"season {self.number}: episodes must be 0 or more")
         if self.watched < 0:

@@ -59,17 +59,23 @@ class WindowRange:
 
 
 _NO_WINDOW = {"", "tba", "tbd", "tbc", "?"}
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+"""The years a window may name: before television, or far beyond any plan, is a typo
+(and year 9999's last day has no day after it for a calendar's end)."""
+
 _YEAR = r"(?P<year>\d{4})"
 # "Q3 2025", "q3-2025" or "2025-Q3"; likewise halves.
 _QUARTER = re.compile(
-    r"^q(?P<n>[1-4])[\s\-/]*(?P<year>\d{4})$|^(?P<y2>\d{4})[\s\-/]*q(?P<n2>[1-4])$"
+    r"^q(?P<n>[1-4])[\s\-/]*(?P<year>\d{4})$|^(?P<y2>\d{4})[\s\-/]*q(?P<n2>[1-4])$", re.ASCII
 )
-_HALF = re.compile(r"^h(?P<n>[12])[\s\-/]*(?P<year>\d{4})$|^(?P<y2>\d{4})[\s\-/]*h(?P<n2>[12])$")
-_THIRD = re.compile(rf"^(?P<part>early|mid|late)[\s\-]*{_YEAR}$")
-_SEASON = re.compile(rf"^(?P<season>winter|spring|summer|fall|autumn)[\s\-]*{_YEAR}$")
-_ISO_DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_ISO_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
-_BARE_YEAR = re.compile(rf"^{_YEAR}$")
+_HALF = re.compile(
+    r"^h(?P<n>[12])[\s\-/]*(?P<year>\d{4})$|^(?P<y2>\d{4})[\s\-/]*h(?P<n2>[12])$", re.ASCII
+)
+_THIRD = re.compile(rf"^(?P<part>early|mid|late)[\s\-]*{_YEAR}$", re.ASCII)
+_SEASON = re.compile(rf"^(?P<season>winter|spring|summer|fall|autumn)[\s\-]*{_YEAR}$", re.ASCII)
+_ISO_DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$", re.ASCII)
+_ISO_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$", re.ASCII)
+_BARE_YEAR = re.compile(rf"^{_YEAR}$", re.ASCII)
 
 _MONTH_NAMES = (
     "january", "february", "march", "april", "may", "june",
@@ -81,7 +87,7 @@ _MONTH_WORDS = (
     | {name[:3]: n for n, name in enumerate(_MONTH_NAMES, 1)}
     | {"sept": 9}
 )
-_WRITTEN_TOKEN = re.compile(r"[a-z]+|\d+(?:st|nd|rd|th)?|[,.]")
+_WRITTEN_TOKEN = re.compile(r"[a-z]+|\d+(?:st|nd|rd|th)?|[,.]", re.ASCII)
 
 _THIRDS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
 _SEASONS = {
@@ -93,13 +99,27 @@ _SEASONS = {
 }
 
 
-def _months(year: int, first: int, last: int, precision: Precision) -> WindowRange:
+def _check_year(text: str, year: int) -> None:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise WindowError(text, f"the year must be between {FIRST_YEAR} and {LAST_YEAR}")
+
+
+def _ordinal(day: int) -> str:
+    """The suffix a day number takes when written out: 1st, 2nd, 3rd, 4th, 11th, 21st."""
+    if 10 <= day % 100 <= 20:
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+
+
+def _months(year: int, first: int, last: int, precision: Precision, text: str) -> WindowRange:
+    _check_year(text, year)
     return WindowRange(
         date(year, first, 1), date(year, last, calendar.monthrange(year, last)[1]), precision
     )
 
 
 def _day(text: str, year: int, month: int, day: int) -> WindowRange:
+    _check_year(text, year)
     try:
         return WindowRange(date(year, month, day), date(year, month, day), Precision.DAY)
     except ValueError as error:
@@ -112,7 +132,15 @@ def _written(text: str, folded: str) -> WindowRange:
     if "".join(tokens) != re.sub(r"[\s\-]+", "", folded):
         raise WindowError(text)
     words = [t for t in tokens if t.isalpha()]
-    numbers = [re.sub(r"\D", "", t) for t in tokens if t[0].isdigit()]
+    numbered = [t for t in tokens if t[0].isdigit()]
+    numbers = [re.sub(r"\D", "", t) for t in numbered]
+    for index in range(1, len(tokens) - 1):  # "March 2025.5": a year then more, not a day
+        if tokens[index] in ",." and tokens[index - 1].isdigit() and len(tokens[index - 1]) > 2:
+            raise WindowError(text, f"{tokens[index - 1]}{tokens[index]} is followed by more")
+    for token, number in zip(numbered, numbers, strict=True):
+        suffix = token[len(number) :]
+        if suffix and (len(number) > 2 or suffix != _ordinal(int(number))):
+            raise WindowError(text, f"{token!r} is not a day or a year")
     if len(words) != 1 or words[0] not in _MONTH_WORDS:
         raise WindowError(text)
     years = [n for n in numbers if len(n) == 4]
@@ -124,7 +152,7 @@ def _written(text: str, folded: str) -> WindowRange:
     year, month = int(years[0]), _MONTH_WORDS[words[0]]
     if days:
         return _day(text, year, month, int(days[0]))
-    return _months(year, month, month, Precision.MONTH)
+    return _months(year, month, month, Precision.MONTH, text)
 
 
 @lru_cache(maxsize=8192)
@@ -147,26 +175,26 @@ def _parse(text: str) -> WindowRange | None:
     if folded in _NO_WINDOW:
         return None
     if match := _BARE_YEAR.match(folded):
-        return _months(int(match["year"]), 1, 12, Precision.YEAR)
+        return _months(int(match["year"]), 1, 12, Precision.YEAR, text)
     if match := _ISO_DAY.match(folded):
         return _day(text, int(match[1]), int(match[2]), int(match[3]))
     if match := _ISO_MONTH.match(folded):
         month = int(match[2])
         if not 1 <= month <= 12:
             raise WindowError(text, f"there is no month {month}")
-        return _months(int(match[1]), month, month, Precision.MONTH)
+        return _months(int(match[1]), month, month, Precision.MONTH, text)
     if match := _QUARTER.match(folded):
         quarter, year = int(match["n"] or match["n2"]), int(match["year"] or match["y2"])
-        return _months(year, quarter * 3 - 2, quarter * 3, Precision.QUARTER)
+        return _months(year, quarter * 3 - 2, quarter * 3, Precision.QUARTER, text)
     if match := _HALF.match(folded):
         half, year = int(match["n"] or match["n2"]), int(match["year"] or match["y2"])
-        return _months(year, half * 6 - 5, half * 6, Precision.HALF)
+        return _months(year, half * 6 - 5, half * 6, Precision.HALF, text)
     if match := _THIRD.match(folded):
         first, last = _THIRDS[match["part"]]
-        return _months(int(match["year"]), first, last, Precision.THIRD)
+        return _months(int(match["year"]), first, last, Precision.THIRD, text)
     if match := _SEASON.match(folded):
         first, last = _SEASONS[match["season"]]
-        return _months(int(match["year"]), first, last, Precision.SEASON)
+        return _months(int(match["year"]), first, last, Precision.SEASON, text)
     if re.search(r"[a-z]", folded):
         return _written(text, folded)
     raise WindowError(text)

@@ -7,8 +7,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
+
+from watchtui.app.screens.once import OnceModalScreen
 
 __all__ = ["ConfirmScreen", "ConflictChoice", "ConflictScreen"]
 
@@ -27,7 +28,7 @@ _DIALOG_CSS = """
 """
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class ConfirmScreen(OnceModalScreen[bool]):
     """Ask before something destructive; `y` confirms, `n` or escape does not.
 
     The focus starts on the safe button: enter alone never deletes.
@@ -71,7 +72,7 @@ class ConflictChoice:
     CANCEL = "cancel"
 
 
-class ConflictScreen(ModalScreen[str]):
+class ConflictScreen(OnceModalScreen[str]):
     """The file changed on disk since it was read: the user decides, nothing is lost silently.
 
     The focus starts on Cancel: enter alone keeps the change unsaved, and neither

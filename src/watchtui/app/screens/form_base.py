@@ -21,14 +21,15 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
 from textual.validation import ValidationResult, Validator
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
 
+from watchtui.app.screens.once import OnceModalScreen
 from watchtui.app.text import plain
 from watchtui.app.widgets.choice import Choice
 from watchtui.core.errors import ModelError, Unchanged
+from watchtui.core.model import MAX_COUNT
 from watchtui.core.storage.document import Change
 
 __all__ = ["Check", "FormScreen", "optional_int", "refusal", "whole_number"]
@@ -63,8 +64,10 @@ def whole_number(label: str, *, optional: bool = False, at_most: int | None = No
         text = value.strip()
         if not text:
             return None if optional else f"{label} is needed"
-        if not text.isdigit():
+        if not (text.isascii() and text.isdigit()):  # "²" and "٣" are digits to isdigit
             return f"{label} must be a whole number, 0 or more"
+        if len(text) > 10 or int(text) > MAX_COUNT:
+            return f"{label} cannot be more than {MAX_COUNT}"
         if at_most is not None and int(text) > at_most:
             return f"{label} cannot be more than {at_most}"
         return None
@@ -76,7 +79,7 @@ def optional_int(value: str) -> int | None:
     return int(value) if value.strip() else None
 
 
-class FormScreen(ModalScreen[Change | None], Generic[Draft]):
+class FormScreen(OnceModalScreen[Change | None], Generic[Draft]):
     """A modal form; subclasses give the fields and build the draft from them."""
 
     BINDINGS = [
@@ -150,7 +153,10 @@ class FormScreen(ModalScreen[Change | None], Generic[Draft]):
 
     def on_mount(self) -> None:
         self._as_opened = self._typed()
-        first = self.query(Input).first()
+        inputs = list(self.query(Input))
+        if not inputs:  # closed by a key typed ahead before it was ever shown
+            return
+        first = inputs[0]
         self.set_focus(first)  # at once, for the keys typed before the form was drawn
         first.cursor_position = len(first.value)
 

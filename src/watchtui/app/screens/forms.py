@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 
 from textual import on
 from textual.widget import Widget
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from watchtui.app.screens.form_base import (
     Check,
@@ -22,6 +22,7 @@ from watchtui.app.screens.form_base import (
 )
 from watchtui.app.text import printable
 from watchtui.app.widgets.choice import Choice
+from watchtui.app.widgets.safe_input import SafeInput as Input
 from watchtui.core.errors import WindowError
 from watchtui.core.model import (
     CastNote,
@@ -175,7 +176,7 @@ class SeasonForm(FormScreen[Season]):
 
     def watched_problem(self, value: str) -> str | None:
         episodes = self.value("episodes").strip() if self.is_mounted else ""
-        limit = int(episodes) if episodes.isdigit() else None
+        limit = int(episodes) if episodes.isascii() and episodes.isdigit() else None
         return whole_number("episodes watched", optional=True, at_most=limit).problem(value)
 
     @staticmethod

@@ -5,10 +5,10 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
 from watchtui.app.keys import command, help_markdown
+from watchtui.app.screens.once import OnceModalScreen
 
 __all__ = ["HELP_TEXT", "HelpScreen"]
 
@@ -41,7 +41,7 @@ seasons (`winter/spring/summer/fall 2025`), years (`2025`) or `TBA`.
 )
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(OnceModalScreen[None]):
     DEFAULT_CSS = """
     HelpScreen {
         align: center middle;

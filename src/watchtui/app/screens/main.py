@@ -22,7 +22,7 @@ from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Footer, Static
 
 from watchtui.app import keys
 from watchtui.app.screens import main_commands
@@ -30,6 +30,7 @@ from watchtui.app.session import Session
 from watchtui.app.text import printable, shown_path
 from watchtui.app.widgets.cast_pane import CastTable
 from watchtui.app.widgets.pane import PaneRequest
+from watchtui.app.widgets.safe_input import SafeInput as Input
 from watchtui.app.widgets.seasons_pane import SeasonsTable
 from watchtui.app.widgets.show_list import ShowList
 from watchtui.core.errors import ConflictError, ModelError, Unchanged
@@ -91,8 +92,15 @@ class MainScreen(Screen[None]):
         timeout: float | None = None,
         markup: bool = False,
     ) -> None:
-        """Notify; messages here carry titles and names, so they are not read as markup."""
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+        """Notify; messages here carry titles, names and paths, so they are not read as
+        markup and their control characters are shown as stand-ins."""
+        super().notify(
+            printable(message),
+            title=printable(title),
+            severity=severity,
+            timeout=timeout,
+            markup=markup,
+        )
 
     # Layout ------------------------------------------------------------------
 
@@ -232,7 +240,7 @@ class MainScreen(Screen[None]):
     def _pane_request(self, event: PaneRequest) -> None:
         """A pane's own key on its selected item."""
         event.stop()
-        if self.app.screen is not self:  # typed as a dialog or form was opening: not for us
+        if not self.is_active:  # typed ahead of a form or question it already opened
             return
         show = self.show
         if show is not None:

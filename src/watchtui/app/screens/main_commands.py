@@ -173,7 +173,7 @@ def add_cast(screen: MainScreen, show: Show) -> None:
 def ask_about_conflict(screen: MainScreen) -> None:
     from watchtui.app.screens.dialogs import ConflictScreen
 
-    shown = str(screen.document.path)
+    shown = shown_path(screen.document.path)
     screen.app.push_screen(ConflictScreen(shown), partial(_resolve_conflict, screen))
 
 

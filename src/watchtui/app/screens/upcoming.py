@@ -19,9 +19,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Footer, Static
 
+from watchtui.app.screens.once import OnceScreen
 from watchtui.app.text import fit, printable
 from watchtui.core.model import Confidence, Show, Watchlist
 from watchtui.core.state import SeasonState, state_glyph
@@ -188,7 +189,7 @@ class EntryDetails(ModalScreen[bool]):
         self.dismiss(go)
 
 
-class UpcomingScreen(Screen[Show | None]):
+class UpcomingScreen(OnceScreen[Show | None]):
     BINDINGS = [
         Binding("escape,u,q", "close", "Back"),
         Binding("enter", "details", "Details"),

@@ -24,6 +24,7 @@ from datetime import date, timedelta
 from watchtui import __version__
 from watchtui.core.model import Confidence, title_key
 from watchtui.core.state import SeasonState
+from watchtui.core.text import printable
 from watchtui.core.timeline import Timeline, TimelineEntry
 
 __all__ = ["CONFIDENCES", "calendar_text", "escape_text", "event_uid", "fold_line"]
@@ -38,8 +39,11 @@ _CALENDAR_STATES = frozenset([SeasonState.UPCOMING, SeasonState.HINTED, SeasonSt
 
 
 def escape_text(value: str) -> str:
-    """A TEXT property value (RFC 5545 §3.3.11)."""
-    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    """A TEXT property value (RFC 5545 §3.3.11): line breaks as `\\n`, and every other
+    control character (which the RFC does not allow, and which would drive a terminal
+    showing the file) as a visible stand-in, by the one function for that."""
+    lines = value.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    value = "\n".join(printable(line) for line in lines)
     return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 

@@ -184,6 +184,8 @@ class TraktReader:
         value = raw.get(name)
         if type(value) is not int or value < 0:
             raise self.fail(f"{where}.{name}", f"expected a number 0 or more, found {_kind(value)}")
+        if value > MAX_COUNT:
+            raise self.fail(f"{where}.{name}", f"expected at most {MAX_COUNT}, found {value}")
         return value
 
     def watched_seasons(self, found: _TraktShow, seasons: Any, where: str) -> None:

@@ -14,9 +14,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from watchtui.core.errors import ConflictError
+from watchtui.core.errors import ConflictError, WatchlistFileError
 from watchtui.core.model import Extra, Show, Watchlist
-from watchtui.core.storage.atomic import Fingerprint, fingerprint, read, write_atomic
+from watchtui.core.storage.atomic import (
+    Fingerprint,
+    backup_paths,
+    fingerprint,
+    read,
+    write_atomic,
+)
 from watchtui.core.storage.reader import decode, parse_watchlist
 from watchtui.core.storage.writer import ShowTextCache, split_show_blocks
 
@@ -76,9 +82,19 @@ class Document:
 
     @classmethod
     def open(cls, path: Path) -> Document:
-        """Read the file (a missing one is an empty watchlist); WatchlistFileError if bad."""
+        """Read the file (a missing one is an empty watchlist); WatchlistFileError if bad,
+        or if the file is missing but its backups are there: it was deleted, and an
+        empty watchlist saved in its place would push the backups out one by one."""
         data, found = read(path)
         if data is None:
+            backups = [backup for backup in backup_paths(path) if backup.exists()]
+            if backups:
+                raise WatchlistFileError(
+                    path,
+                    f"is missing, but its backup {backups[0].name} is there; restore it "
+                    f"(copy {backups[0].name} to {path.name}), or move the backups away "
+                    "to start a new watchlist",
+                )
             return cls(path, Watchlist(), None)
         with collector_paused():
             text = decode(data, path)
@@ -179,7 +195,13 @@ class Document:
         self.write(self.snapshot(force=force))
 
     def reload(self) -> None:
-        """Read the file again, dropping what was not saved and the undo history."""
+        """Read the file again, dropping what was not saved and the undo history;
+        WatchlistFileError if it cannot be read or is gone (an empty watchlist in
+        its place would lose everything on screen)."""
+        if not self.path.exists():
+            raise WatchlistFileError(
+                self.path, "is no longer there; your watchlist stays on screen, unsaved"
+            )
         fresh = Document.open(self.path)
         self.watchlist, self.expected, self.cache = fresh.watchlist, fresh.expected, fresh.cache
         self.history.clear()

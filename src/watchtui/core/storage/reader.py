@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import toml_rs
 
 from watchtui.core.errors import WatchlistFileError
+from watchtui.core.limits import find_problem
 from watchtui.core.model import Show, Watchlist
 from watchtui.core.schema import MAX_NESTING, Checker, Refused, decode_shows, kind_of, too_deep
 from watchtui.core.schema import Path as SchemaPath
+from watchtui.core.storage.lines import deep_line, describe, line_of
 
 FILE_VERSION = 1
 MAX_FILE_BYTES = 32 * 1024 * 1024
@@ -106,6 +107,8 @@ def _fast(text: str) -> Watchlist:
     extra = {k: v for k, v in head.items() if k not in _TOP_KEYS}
     if extra and too_deep(extra):
         raise Refused("nested too deeply")
+    if _beyond_limits(shows, extra):
+        raise Refused("beyond the limits")
     return Watchlist(shows, extra)
 
 
@@ -126,12 +129,56 @@ def _friendly(text: str, path: Path) -> Watchlist:
             path, f"not valid TOML: {problem[:1].lower()}{problem[1:]}", line
         ) from None
     except RecursionError:
-        raise WatchlistFileError(path, "not valid TOML: nested too deeply") from None
+        raise WatchlistFileError(
+            path, "not valid TOML: nested too deeply", deep_line(text, MAX_NESTING)
+        ) from None
     if too_deep(document):
         raise WatchlistFileError(
-            path, f"values are nested more than {MAX_NESTING} levels deep; is this a watchlist?"
+            path,
+            f"values are nested more than {MAX_NESTING} levels deep; is this a watchlist?",
+            deep_line(text, MAX_NESTING),
         )
-    return _FileVoice(text, path).watchlist(document)
+    voice = _FileVoice(text, path)
+    watchlist = voice.watchlist(document)
+    found = find_problem(document)
+    if found is not None:
+        where, problem = found
+        record, key = record_of(where)
+        raise voice.refused(record, key, f"{key or 'a value'}: {problem}")
+    return watchlist
+
+
+def record_of(where: SchemaPath) -> tuple[SchemaPath, str | None]:
+    """A path into the document as the record it is in and the key of that record."""
+    if len(where) > 1 and where[0] == "show" and isinstance(where[1], int):
+        if len(where) > 3 and where[2] in ("season", "cast") and isinstance(where[3], int):
+            record, rest = where[:4], where[4:]
+        elif len(where) > 2 and where[2] == "ids":
+            record, rest = where[:3], where[3:]
+        else:
+            record, rest = where[:2], where[2:]
+    else:
+        record, rest = (), where
+    return record, (str(rest[0]) if rest else None)
+
+
+def _beyond_limits(shows: list[Show], extra: dict[str, Any]) -> bool:
+    """True if a key we do not know holds what a watchlist may not (a number over 64
+    bits): the friendly path then says where. Known keys are checked by the schema."""
+    if extra and find_problem(extra):
+        return True
+    for show in shows:
+        if show.extra and find_problem(show.extra):
+            return True
+        for season in show.seasons:
+            if season.extra and find_problem(season.extra):
+                return True
+        for note in show.cast:
+            if note.extra and find_problem(note.extra):
+                return True
+        if show.ids.extra and find_problem(show.ids.extra):
+            return True
+    return False
 
 
 class _FileVoice:
@@ -146,10 +193,10 @@ class _FileVoice:
         self.path = path
 
     def refused(self, where: SchemaPath, key: str | None, problem: str) -> WatchlistFileError:
-        return WatchlistFileError(self.path, problem, _locate(self.text, _where(where, key)))
+        return WatchlistFileError(self.path, problem, line_of(self.text, where, key))
 
     def missing(self, where: SchemaPath, key: str, expected: str) -> str:
-        return f"{_describe(_where(where, None))} has no {key}"
+        return f"{describe(where)} has no {key}"
 
     def wrong(self, where: SchemaPath, key: str, expected: str, value: object) -> str:
         if expected == "a list of tables":
@@ -190,91 +237,6 @@ class _FileVoice:
             shows.append(show)
         extra = {k: v for k, v in document.items() if k not in _TOP_KEYS}
         return Watchlist(shows, extra)
-
-
-@dataclass(frozen=True, slots=True)
-class _Where:
-    """A place in the document: a show, maybe one of its seasons or cast notes, maybe
-    one of a season's earlier claims, maybe a key."""
-
-    show: int | None = None
-    part: str | None = None  # "season", "cast" or "ids"
-    item: int | None = None
-    key: str | None = None
-    claim: int | None = None  # an earlier claim of the season
-
-
-def _where(path: SchemaPath, key: str | None) -> _Where:
-    """A schema path, ("show", 2, "season", 0, "earlier", 1), as a place in the file."""
-    show = path[1] if len(path) > 1 and isinstance(path[1], int) else None
-    part = path[2] if len(path) > 2 and isinstance(path[2], str) else None
-    item = path[3] if len(path) > 3 and isinstance(path[3], int) else (0 if part else None)
-    claim = path[5] if len(path) > 5 and isinstance(path[5], int) else None
-    return _Where(show, part, item, key, claim)
-
-
-def _describe(where: _Where) -> str:
-    of_show = f"of show {(where.show or 0) + 1}"
-    if where.part == "season":
-        season = f"[[show.season]] {(where.item or 0) + 1} {of_show}"
-        if where.claim is not None:
-            return f"[[show.season.earlier]] {where.claim + 1} of {season}"
-        return season
-    if where.part == "cast":
-        return f"[[show.cast]] {(where.item or 0) + 1} {of_show}"
-    if where.part == "ids":
-        return f"[show.ids] {of_show}"
-    return f"[[show]] {(where.show or 0) + 1}"
-
-
-_HEADER = re.compile(
-    r"^\s*(?:\[\[\s*show\s*(?:\.\s*(season)\s*(?:\.\s*(earlier)\s*)?|\.\s*(cast)\s*)?\]\]"
-    r"|\[\s*show\s*\.\s*(ids)\s*\])"
-)
-_OTHER_HEADER = re.compile(r"^\s*\[")
-_KEY = re.compile(r"""^\s*(?:"([^"]*)"|'([^']*)'|([A-Za-z0-9_-]+))\s*=""")
-
-
-def _locate(text: str, where: _Where) -> int | None:
-    """The line of `where` in the file: the key's line, else its table's header line."""
-    show, part, claim = -1, None, None
-    counts = {"season": -1, "cast": -1, "ids": -1}
-    table_line: int | None = None
-    in_target = where.show is None  # top-level keys stand before the first table
-    for number, line in enumerate(text.splitlines(), 1):
-        if header := _HEADER.match(line):
-            if header[1] is None and header[3] is None and header[4] is None:
-                show, part, claim = show + 1, None, None
-                counts = {"season": -1, "cast": -1, "ids": -1}
-            elif header[2] is not None:  # an earlier claim of the latest season
-                claim = -1 if claim is None else claim
-                claim += 1
-            else:
-                part = header[1] or header[3] or header[4]
-                counts[part] += 1
-                claim = None
-            in_target = (
-                show == where.show
-                and part == where.part
-                and (part is None or counts[part] == where.item)
-                and claim == where.claim
-            )
-            if in_target:
-                table_line = number
-                if where.key is None:
-                    return number
-            elif where.show is None or show > where.show:
-                break
-        elif _OTHER_HEADER.match(line):
-            in_target = False
-        elif (
-            in_target
-            and where.key is not None
-            and (key := _KEY.match(line))
-            and (key[1] or key[2] or key[3]) == where.key
-        ):
-            return number
-    return table_line
 
 
 # Both patterns match a line with the newline before it, and are run over "\n" + text:

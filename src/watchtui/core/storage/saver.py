@@ -13,6 +13,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
+from watchtui.core.errors import SaveError
 from watchtui.core.storage.document import Document, Snapshot
 
 __all__ = ["BACKGROUND_FROM_SHOWS", "Saver"]
@@ -54,11 +55,14 @@ class Saver:
             self._write(snapshot, background=False)
 
     def flush(self, timeout: float | None = 10.0) -> BaseException | None:
-        """Wait for every submitted snapshot to be written; the last write's error, if any."""
+        """Wait for every submitted snapshot to be written; the last write's error, if any
+        (a SaveError if the writes are still under way when the wait times out)."""
         with self._condition:
-            self._condition.wait_for(
+            done = self._condition.wait_for(
                 lambda: self._pending is None and not self._writing, timeout=timeout
             )
+        if not done:
+            return SaveError(self.document.path, "is still being written: the disk is slow")
         return self.last_error
 
     def close(self) -> BaseException | None:
