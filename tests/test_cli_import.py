@@ -377,7 +377,7 @@ _ROW = "1,tt1,2024-01-01,2024-01-01,,Dark,u,TV Series,8,60,2017,Drama,1,2017-12-
                 }
             ),
             "trakt",
-            ": watched[0].seasons[0].episodes[0].number: expected a number 0 or more, found 'one'",
+            ': watched[0].seasons[0].episodes[0].number: expected a number 0 or more, found "one"',
         ),
         (
             "trakt_not.json",

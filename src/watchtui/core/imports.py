@@ -41,7 +41,7 @@ from watchtui.core.formats.tvtime import TvTimeReader, is_tvtime
 from watchtui.core.formats.yamtrack import is_yamtrack, read_yamtrack
 from watchtui.core.merge import MergePlan
 from watchtui.core.schema import MAX_NESTING
-from watchtui.core.storage.reader import MAX_FILE_BYTES
+from watchtui.core.storage.reader import MAX_FILE_BYTES, decode
 
 __all__ = ["import_numbers", "import_summary", "read_import"]
 
@@ -52,20 +52,10 @@ _DAMAGED = (zipfile.BadZipFile, zlib.error, EOFError, gzip.BadGzipFile)
 
 
 def _text(data: bytes, where: Path) -> str:
-    if len(data) > MAX_FILE_BYTES:
-        raise ImportFileError(where, "the file is too large to be an export")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ImportFileError(where, "the file is UTF-16 text; save it as UTF-8", 1)
     if b"\x00" in data:
         line = data.count(b"\n", 0, data.index(b"\x00")) + 1
         raise ImportFileError(where, "the file holds NUL bytes; is this an export?", line)
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        raise ImportFileError(
-            where, f"not UTF-8 text (byte 0x{data[error.start]:02x}); is this an export?", line
-        ) from None
+    return decode(data, where, what="an export", error=ImportFileError)
 
 
 def _document(member: Member) -> Any:

@@ -31,7 +31,7 @@ from watchtui.core.model import (
     Show,
     Watchlist,
 )
-from watchtui.core.schema import KEYS, Checker, fields
+from watchtui.core.schema import KEYS, Checker, fields, json_kind
 from watchtui.core.schema import Path as SchemaPath
 from watchtui.core.state import highlight, next_season, season_state
 from watchtui.core.timeline import Timeline, TimelineEntry
@@ -246,11 +246,11 @@ class _JsonVoice:
         }.get(expected, expected)
         if expected.startswith("text"):
             expected = "text"
-        return f"expected {expected}, found {_json_kind(value)}"
+        return f"expected {expected}, found {json_kind(value)}"
 
     def table(self, value: Any, key: str) -> dict[str, Any]:
         if not isinstance(value, dict):
-            raise self.fail(key, f"expected an object, found {_json_kind(value)}")
+            raise self.fail(key, f"expected an object, found {json_kind(value)}")
         return value
 
     def as_file_table(
@@ -274,7 +274,7 @@ class _JsonVoice:
             if not isinstance(items, list):
                 raise self.fail(
                     f"{key}.{_JSON_NAMES.get(field.key, field.key)}",
-                    f"expected a list, found {_json_kind(value)}",
+                    f"expected a list, found {json_kind(value)}",
                 )
             converted = [
                 self.as_file_table(
@@ -306,7 +306,7 @@ class _JsonVoice:
         if value is None:
             value = {}
         if not isinstance(value, dict):
-            raise self.fail(f"{key}.extra", f"expected an object, found {_json_kind(value)}")
+            raise self.fail(f"{key}.extra", f"expected an object, found {json_kind(value)}")
         clashing = sorted(set(value) & known)
         if clashing:
             raise self.fail(f"{key}.extra", f"{clashing[0]!r} is a field, not an extra key")
@@ -329,7 +329,7 @@ class _JsonVoice:
             )
         items = raw.get("shows")
         if not isinstance(items, list):
-            raise self.fail("shows", f"expected a list, found {_json_kind(items)}")
+            raise self.fail("shows", f"expected a list, found {json_kind(items)}")
         checker = Checker(self)
         shows: list[Show] = []
         seen: set[str] = set()
@@ -342,23 +342,6 @@ class _JsonVoice:
             seen.add(show.key)
             shows.append(show)
         return Watchlist(shows, self.extra(raw, "(top level)", _TOP_FIELDS))
-
-
-def _json_kind(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str):
-        shown = value if len(value) <= 30 else value[:29] + "…"
-        return json.dumps(shown, ensure_ascii=False)
-    if isinstance(value, int | float):
-        return f"the number {value}"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "an object"
-    return type(value).__name__
 
 
 def load_json(text: str, path: Path) -> Any:

@@ -33,6 +33,7 @@ from watchtui.core.model import (
     Status,
     title_key,
 )
+from watchtui.core.schema import json_kind as _kind
 
 # Trakt ------------------------------------------------------------------------
 
@@ -203,7 +204,8 @@ class TraktReader:
             for m, episode in enumerate(episodes):
                 if not isinstance(episode, dict):
                     raise self.fail(
-                        f"{at}.episodes[{m}]", f"expected an episode object, found {_kind(episode)}"
+                        f"{at}.episodes[{m}]",
+                        f"expected an episode object, found {_kind(episode)}",
                     )
                 episode_number = self.number(episode, "number", f"{at}.episodes[{m}]")
                 if episode.get("plays", 1) != 0:
@@ -232,19 +234,3 @@ def _trakt_ids(raw: Any) -> Ids:
         tvmaze=number("tvmaze"),
         extra={"tvrage": raw["tvrage"]} if type(raw.get("tvrage")) is int else {},
     )
-
-
-def _kind(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return str(value).lower()
-    if isinstance(value, str):
-        return repr(value if len(value) <= 30 else value[:29] + "…")
-    if isinstance(value, int | float):
-        return f"the number {value}"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "an object"
-    return type(value).__name__

@@ -30,22 +30,29 @@ MAX_FILE_BYTES = 32 * 1024 * 1024
 # Reading
 
 
-def decode(data: bytes, path: Path) -> str:
-    """Bytes to text: UTF-8, with or without a byte-order mark."""
+def decode(
+    data: bytes,
+    path: Path,
+    *,
+    what: str = "a watchlist",
+    error: type[WatchlistFileError] = WatchlistFileError,
+) -> str:
+    """Bytes to text: UTF-8, with or without a byte-order mark; `error` naming the file
+    (and the line) for anything else. Used for the watchlist and for imported files."""
     if len(data) > MAX_FILE_BYTES:
-        raise WatchlistFileError(
+        raise error(
             path,
-            f"the file is {len(data) // (1024 * 1024)} MB; a watchlist is at most "
+            f"the file is {len(data) // (1024 * 1024)} MB; {what} is at most "
             f"{MAX_FILE_BYTES // (1024 * 1024)} MB",
         )
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise WatchlistFileError(path, "the file is UTF-16 text; save it as UTF-8", 1)
+        raise error(path, "the file is UTF-16 text; save it as UTF-8", 1)
     try:
         return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        raise WatchlistFileError(
-            path, f"not UTF-8 text (byte 0x{data[error.start]:02x}); is this a watchlist?", line
+    except UnicodeDecodeError as problem:
+        line = data.count(b"\n", 0, problem.start) + 1
+        raise error(
+            path, f"not UTF-8 text (byte 0x{data[problem.start]:02x}); is this {what}?", line
         ) from None
 
 
