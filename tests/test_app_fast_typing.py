@@ -63,3 +63,12 @@ async def test_keys_typed_at_once_keep_their_order(demo_file: Path) -> None:
         assert isinstance(app.screen, ShowForm)
         title = app.screen.query_one("#title", Input).value
         assert second.lstrip("◇⚠● ").startswith(title)
+
+
+async def test_a_key_after_a_cursor_move_acts_on_the_show_moved_to(demo_file: Path) -> None:
+    app = make_app(demo_file)
+    async with app.run_test(size=(120, 36)) as pilot:
+        second = list_lines(app)[1].lstrip("◇⚠● ").split("  ")[0]
+        await type_burst(pilot, "down", "tab", "n")
+        assert isinstance(app.screen, SeasonForm)
+        assert second in str(app.screen.query_one("#form").border_title)

@@ -120,7 +120,12 @@ class MainScreen(Screen[None]):
         self.query_one("#seasons").border_title = "Seasons"
         self.query_one("#cast").border_title = "Cast notes"
         self.reload_list()
-        self.query_one(ShowList).focus()
+        show_list = self.query_one(ShowList)
+        show_list.focus()
+        # The selection follows the list's cursor at once, not through a message: keys
+        # are priority bindings run in the order typed (keys.py), so `down tab h` must
+        # find the seasons pane already showing the show `down` moved to.
+        self.watch(show_list, "cursor", lambda _: self._select(show_list.current), init=False)
         # After the first frame: the count's thread would otherwise compete with
         # drawing it (10,000 shows: ~0.1 s of work holding the GIL in turns).
         self.call_after_refresh(self.count_highlights)
