@@ -95,3 +95,29 @@ async def test_offline_the_show_is_added_as_typed_with_one_line(
     show = file_shows(watchlist_file)[1]
     assert show["title"] == "Severance"
     assert "season" not in show and "ids" not in show
+
+
+async def test_refresh_all_shows_progress_then_one_summary(tvmaze: TVmaze, tmp_path: Path) -> None:
+    from textual.widgets import Static
+
+    from app_helpers import notifications
+
+    path = tmp_path / "watchlist.toml"
+    path.write_text(
+        'version = 1\n\n[[show]]\ntitle = "Dark"\n\n'
+        '[[show]]\ntitle = "Severance"\n\n[show.ids]\ntvmaze = 44933\n',
+        encoding="utf-8",
+    )
+    tvmaze.show(44933, delay=0.3)
+    app = make_app(path, TODAY)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("R")
+        await pilot.pause(0.1)
+        progress = app.screen.query_one("#refresh-progress", Static)
+        assert str(progress.render()) == "Refreshing 0/1…"
+        await settle(pilot)
+        await settle(pilot)
+        assert notifications(app)[-1] == "Refreshed from TVmaze: 1 changed, 0 unchanged."
+        assert not app.screen.query("#refresh-progress")
+    assert [s["number"] for s in file_shows(path)[1]["season"]][:2] == [1, 2]
