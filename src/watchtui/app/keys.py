@@ -127,6 +127,11 @@ COMMANDS: tuple[Command, ...] = (
         palette="Refresh from TVmaze",
     ),
     Command(
+        ("R",), "refresh(True)", "Refresh all",
+        "refresh every show with a TVmaze, IMDb or TheTVDB id from TVmaze, with progress",
+        palette="Refresh all from TVmaze",
+    ),
+    Command(
         ("ctrl+z",), "undo", "Undo", "undo the last change (repeat for earlier ones)",
         footer=EVERYWHERE, palette="Undo",
     ),

@@ -12,6 +12,8 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
+from textual.widgets import Static
+
 from watchtui.app.text import printable
 from watchtui.core.errors import UserError
 from watchtui.core.model import Show
@@ -21,7 +23,7 @@ if TYPE_CHECKING:
     from watchtui.core.tvmaze.fill import Finding
     from watchtui.core.tvmaze.records import TVShow
 
-__all__ = ["refresh_show", "summary"]
+__all__ = ["refresh_all", "refresh_show", "summary"]
 
 
 def refresh_show(screen: MainScreen, show: Show) -> None:
@@ -40,6 +42,85 @@ def refresh_show(screen: MainScreen, show: Show) -> None:
         group="tvmaze",
         exit_on_error=False,
     )
+
+
+def _refreshable(show: Show) -> bool:
+    return show.ids.tvmaze is not None or bool(show.ids.imdb) or show.ids.tvdb is not None
+
+
+def refresh_all(screen: MainScreen) -> None:
+    """`R`: every show with an id refreshed, in a worker, its progress on one line."""
+    shows = [show for show in screen.document.watchlist.shows if _refreshable(show)]
+    if not shows:
+        screen.notify("No show has a TVmaze, IMDb or TheTVDB id to refresh it by.")
+        return
+    for old in screen.query("#refresh-progress"):
+        old.remove()
+    progress = Static(f"Refreshing 0/{len(shows)}…", id="refresh-progress")
+    progress.styles.dock = "bottom"
+    progress.styles.height = 1
+    screen.mount(progress)
+    screen.run_worker(
+        lambda: _fetch_all(screen, shows),
+        thread=True,
+        exclusive=True,
+        group="tvmaze",
+        exit_on_error=False,
+    )
+
+
+def _fetch_all(screen: MainScreen, shows: list[Show]) -> None:
+    """In the worker thread: each show asked in turn, its answer applied as it comes."""
+    from watchtui.core.tvmaze import service
+    from watchtui.core.tvmaze.client import TVmazeClient
+
+    counts = {"changed": 0, "same": 0, "failed": 0}
+    try:
+        with TVmazeClient() as client:
+            for done, show in enumerate(shows, 1):
+                try:
+                    tvmaze_id = service.find_id(client, show.ids)
+                    tv = service.show(client, tvmaze_id) if tvmaze_id is not None else None
+                except UserError:
+                    tv = None
+                result = screen.app.call_from_thread(_apply_quietly, screen, show, tv)
+                counts[result] += 1
+                screen.app.call_from_thread(_progress, screen, f"Refreshing {done}/{len(shows)}…")
+    except Exception as problem:  # never a crash: the shows refreshed so far are kept
+        screen.app.call_from_thread(_finished, screen, counts, str(problem))
+        return
+    screen.app.call_from_thread(_finished, screen, counts, "")
+
+
+def _progress(screen: MainScreen, line: str) -> None:
+    for progress in screen.query("#refresh-progress").results(Static):
+        progress.update(line)
+
+
+def _apply_quietly(screen: MainScreen, asked: Show, tv: TVShow | None) -> str:
+    from watchtui.core.tvmaze.fill import refreshed
+
+    show = screen.document.watchlist.find(asked.title)
+    if tv is None or show is None:
+        return "failed"
+    change, _findings = refreshed(show, tv, today=screen.today)
+    if change is None:
+        return "same"
+    return "changed" if screen.edit(partial(screen.session.change, change)) else "failed"
+
+
+def _finished(screen: MainScreen, counts: dict[str, int], problem: str) -> None:
+    for progress in screen.query("#refresh-progress"):
+        progress.remove()
+    line = (
+        f"Refreshed from TVmaze: {counts['changed']} changed, {counts['same']} unchanged"
+        + (f", {counts['failed']} not found" if counts["failed"] else "")
+        + "."
+    )
+    if problem:
+        screen.notify(printable(f"{line} Stopped: {problem}"), severity="error")
+    else:
+        screen.notify(line)
 
 
 def _fetch(screen: MainScreen, show: Show) -> None:

@@ -8,8 +8,10 @@ opened for; what record results (trimmed text, "TBA" stored empty, the dates
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
-from textual import on
+from textual import events, on
+from textual.binding import Binding
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -22,6 +24,7 @@ from watchtui.app.screens.form_base import (
 )
 from watchtui.app.text import printable
 from watchtui.app.widgets.choice import Choice
+from watchtui.app.widgets.lookup import Lookup
 from watchtui.app.widgets.safe_input import SafeInput as Input
 from watchtui.core.errors import WindowError
 from watchtui.core.model import (
@@ -35,19 +38,37 @@ from watchtui.core.model import (
 from watchtui.core.storage.document import Change
 from watchtui.core.windows import parse_window
 
+if TYPE_CHECKING:
+    from watchtui.core.tvmaze.records import TVShow
+
 __all__ = ["CastForm", "SeasonForm", "ShowForm"]
 
 
 class ShowForm(FormScreen[Show]):
-    """Add a show (`a`) or edit one (`e` on the shows pane)."""
+    """Add a show (`a`) or edit one (`e` on the shows pane).
+
+    Given `fill` (adding only), the title is looked up on TVmaze as it is typed
+    (`watchtui.app.widgets.lookup`): a candidate picked is added through `fill`,
+    with its seasons, cast and ids; without a pick the show is added as typed.
+    """
+
+    BINDINGS = [Binding("down", "candidates", "TVmaze matches", show=False)]
 
     def __init__(
-        self, watchlist: Watchlist, submit: Callable[[Show], Change], show: Show | None = None
+        self,
+        watchlist: Watchlist,
+        submit: Callable[[Show], Change],
+        show: Show | None = None,
+        *,
+        fill: Callable[[Show, TVShow], Change] | None = None,
     ) -> None:
-        super().__init__(submit)
+        super().__init__(self._save)
+        self.plain_submit = submit
+        self.fill = None if show else fill
         self.watchlist = watchlist
         self.show = show
         self.form_title = "Edit show" if show else "Add a show"
+        self._save_when_settled = False
 
     def compose_fields(self) -> Iterable[Widget]:
         show = self.show
@@ -61,6 +82,8 @@ class ShowForm(FormScreen[Show]):
             ),
             first=True,
         )
+        if self.fill is not None:
+            yield Lookup(id="lookup")
         yield from self.field(
             "Original title",
             Input(
@@ -83,6 +106,62 @@ class ShowForm(FormScreen[Show]):
 
     def title_problem(self, value: str) -> str | None:
         return refusal(lambda: self.watchlist.check_title(value, ignoring=self.show))
+
+    # Looking the title up on TVmaze (adding only) ------------------------------
+
+    def on_mount(self) -> None:  # after FormScreen's (Textual calls each class's)
+        if self.fill is not None:
+            self.query_one(
+                "#form"
+            ).border_subtitle = "enter or ctrl+s save · ↓ TVmaze matches · esc cancel · tab next"
+
+    @on(Input.Changed, "#title")
+    def _title_typed(self, event: Input.Changed) -> None:
+        if self.fill is not None:
+            self.query_one(Lookup).typed(event.value)
+
+    def action_candidates(self) -> None:
+        if self.fill is not None and self.focused is self.query_one("#title", Input):
+            self.query_one(Lookup).enter_list()
+
+    def on_key(self, event: events.Key) -> None:
+        """Typing while in the candidates goes on in the title field."""
+        if self.fill is None or not (event.is_printable and event.character):
+            return
+        if self.focused is self.query_one(Lookup).candidates:
+            event.stop()
+            event.prevent_default()  # FormScreen's on_key would forward it again
+            title = self.query_one("#title", Input)
+            title.focus()
+            title.post_message(events.Key(event.key, event.character))
+
+    @on(Lookup.Chosen)
+    def _chosen(self, event: Lookup.Chosen) -> None:
+        title = self.query_one("#title", Input)
+        title.value = event.title
+        title.cursor_position = len(title.value)
+        title.focus()
+
+    @on(Lookup.Settled)
+    def _settled(self, event: Lookup.Settled) -> None:
+        network = self.query_one("#network", Input)
+        if event.tv is not None and not network.value.strip():
+            network.value = event.tv.channel
+        if self._save_when_settled:
+            self._save_when_settled = False
+            self.action_submit()
+
+    def action_submit(self) -> None:
+        if self.fill is not None and self.query_one(Lookup).pending:
+            self._save_when_settled = True  # saved once TVmaze has answered
+            return
+        super().action_submit()
+
+    def _save(self, draft: Show) -> Change:
+        picked = self.query_one(Lookup).picked if self.fill is not None else None
+        if self.fill is not None and picked is not None:
+            return self.fill(draft, picked)
+        return self.plain_submit(draft)
 
     def draft(self) -> Show:
         return Show(

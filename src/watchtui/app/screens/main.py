@@ -313,11 +313,13 @@ class MainScreen(Screen[None]):
         if self.show is not None:
             main_commands.add_cast(self, self.show)
 
-    def action_refresh(self) -> None:
-        from watchtui.app.refresh import refresh_show
+    def action_refresh(self, everything: bool = False) -> None:
+        from watchtui.app import refresh
 
-        if self.show is not None:
-            refresh_show(self, self.show)
+        if everything:
+            refresh.refresh_all(self)
+        elif self.show is not None:
+            refresh.refresh_show(self, self.show)
 
     def action_import_export(self) -> None:
         from watchtui.app.screens.import_screen import open_import

@@ -143,6 +143,7 @@ def delete(screen: MainScreen, show: Show, item: Item) -> None:
 
 def add_show(screen: MainScreen) -> None:
     from watchtui.app.screens.forms import ShowForm
+    from watchtui.app.widgets.lookup import add_filled
 
     def added(change: Change | None) -> None:
         if change is not None and change.after is not None:
@@ -150,7 +151,8 @@ def add_show(screen: MainScreen) -> None:
             screen.notify(f"Added {printable(change.after.title)}. n adds a season.")
 
     session = screen.session
-    screen.app.push_screen(ShowForm(session.watchlist, session.add_show), added)
+    fill = partial(add_filled, session)
+    screen.app.push_screen(ShowForm(session.watchlist, session.add_show, fill=fill), added)
 
 
 def add_season(screen: MainScreen, show: Show) -> None:
