@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING
 
 from watchtui.cli.arguments import Commands
 from watchtui.cli.files import commit, open_document
-from watchtui.cli.output import UserError, plural, shown, table
+from watchtui.cli.output import plural, shown, table
 from watchtui.core import edits
 from watchtui.core.clock import today
+from watchtui.core.errors import UserError
 from watchtui.core.model import Confidence, Show, Status, Watchlist
 
 if TYPE_CHECKING:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import json as _json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -46,8 +45,6 @@ __all__ = [
     "Voice",
     "decode_shows",
     "fields",
-    "json_kind",
-    "kind_of",
     "table",
     "too_deep",
 ]
@@ -243,35 +240,6 @@ def decode_shows(raw: list[Any]) -> list[Show]:
 
 # ---------------------------------------------------------------------------
 # The friendly path
-
-
-def kind_of(value: object, *, json: bool = False) -> str:
-    """A value as a message names it: 'the number 3', 'a list', "'late 2025'".
-
-    With `json`, in a JSON file's words: "an object", `true`, a text in double quotes.
-    """
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        word = str(value).lower()
-        return word if json else f"{word} (true/false)"
-    if isinstance(value, str):
-        shown = value if len(value) <= 30 else value[:29] + "…"
-        return _json.dumps(shown, ensure_ascii=False) if json else repr(shown)
-    if isinstance(value, int | float):
-        return f"the number {value}"
-    if isinstance(value, dt.datetime | dt.date):
-        return f"the date {value.isoformat()}"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "an object" if json else "a table"
-    return type(value).__name__
-
-
-def json_kind(value: object) -> str:
-    """A value as a message about a JSON file names it."""
-    return kind_of(value, json=True)
 
 
 class Voice(Protocol):

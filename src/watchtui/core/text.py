@@ -1,4 +1,5 @@
-"""User and file text on its way to a terminal: the one function that makes it safe.
+"""User and file text on its way to a terminal: the one function that makes it safe,
+and the words a message uses to name a value it refuses (`kind_of`).
 
 Titles, sources, notes, paths and the messages that quote them come from people
 and from files other programs wrote. Printed as they are, an escape sequence in a
@@ -12,9 +13,11 @@ nothing in it can drive the terminal.
 
 from __future__ import annotations
 
+import datetime as dt
+import json as _json
 import re
 
-__all__ = ["printable", "unsafe"]
+__all__ = ["json_kind", "kind_of", "printable", "unsafe"]
 
 _UNSAFE = re.compile(
     "[\x00-\x1f\x7f-\x9f"  # C0 controls, DEL, C1 controls (CSI, OSC, ST as one byte)
@@ -47,3 +50,32 @@ def printable(text: str) -> str:
     """The text with every character that could drive a terminal replaced by a visible
     stand-in: one line, safe to print anywhere."""
     return _UNSAFE.sub(_stand_in, text) if _UNSAFE.search(text) else text
+
+
+def kind_of(value: object, *, json: bool = False) -> str:
+    """A value as a message names it: 'the number 3', 'a list', "'late 2025'".
+
+    With `json`, in a JSON file's words: "an object", `true`, a text in double quotes.
+    """
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        word = str(value).lower()
+        return word if json else f"{word} (true/false)"
+    if isinstance(value, str):
+        shown = value if len(value) <= 30 else value[:29] + "…"
+        return _json.dumps(shown, ensure_ascii=False) if json else repr(shown)
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, dt.datetime | dt.date):
+        return f"the date {value.isoformat()}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object" if json else "a table"
+    return type(value).__name__
+
+
+def json_kind(value: object) -> str:
+    """A value as a message about a JSON file names it."""
+    return kind_of(value, json=True)

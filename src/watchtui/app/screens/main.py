@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -27,7 +26,7 @@ from textual.widgets import Footer, Static
 from watchtui.app import keys
 from watchtui.app.screens import main_commands
 from watchtui.app.session import Session
-from watchtui.app.text import printable, shown_path
+from watchtui.app.text import printable
 from watchtui.app.widgets.cast_pane import CastTable
 from watchtui.app.widgets.pane import PaneRequest
 from watchtui.app.widgets.safe_input import SafeInput as Input
@@ -168,18 +167,8 @@ class MainScreen(Screen[None]):
         self._select(event.show)
 
     def update_status(self) -> None:
-        status = Text.assemble((" watchtui ", "bold reverse"), no_wrap=True, overflow="ellipsis")
-        if self.unsaved:  # before the path, so that a long path cannot push it off the line
-            status.append(" ")
-            status.append(" UNSAVED ", "bold reverse")
-        status.append(" ")
-        status.append(shown_path(self.document.path), "bold")
-        if self.session.counts is not None:
-            hinted, overdue = self.session.counts
-            status.append(f"  ◇ {hinted} hinted  ⚠ {overdue} overdue")
-        status.append(f"  today {self.today.isoformat()}", "dim")
         # One line of fixed height: no layout needed (a layout repaints every pane).
-        self.query_one("#status", Static).update(status, layout=False)
+        self.query_one("#status", Static).update(main_commands.status_line(self), layout=False)
 
     def watch_unsaved(self) -> None:
         if self.is_mounted:

@@ -220,3 +220,19 @@ async def quit_when_saved(screen: MainScreen) -> None:
         ConfirmScreen(Text("Your last change is not saved. Quit anyway?"), yes="Quit"),
         confirmed,
     )
+
+
+def status_line(screen: MainScreen) -> Text:
+    """The line above the panes: what needs attention first (unsaved, the counts), the
+    file's path last, so that a long path is what a narrow terminal cuts."""
+    status = Text.assemble((" watchtui ", "bold reverse"), no_wrap=True, overflow="ellipsis")
+    if screen.unsaved:
+        status.append(" ")
+        status.append(" UNSAVED ", "bold reverse")
+    if screen.session.counts is not None:
+        hinted, overdue = screen.session.counts
+        status.append(f"  ◇ {hinted} hinted  ⚠ {overdue} overdue")
+    status.append(f"  today {screen.today.isoformat()}", "dim")
+    status.append("  ")
+    status.append(shown_path(screen.document.path), "bold")
+    return status

@@ -31,9 +31,10 @@ from watchtui.core.model import (
     Show,
     Watchlist,
 )
-from watchtui.core.schema import KEYS, Checker, fields, json_kind
+from watchtui.core.schema import KEYS, Checker, fields
 from watchtui.core.schema import Path as SchemaPath
 from watchtui.core.state import highlight, next_season, season_state
+from watchtui.core.text import json_kind
 from watchtui.core.timeline import Timeline, TimelineEntry
 from watchtui.core.windows import parse_window
 

@@ -33,7 +33,7 @@ from watchtui.core.model import (
     Status,
     title_key,
 )
-from watchtui.core.schema import json_kind as _kind
+from watchtui.core.text import json_kind as _kind
 
 # Trakt ------------------------------------------------------------------------
 

@@ -18,9 +18,10 @@ import toml_rs
 from watchtui.core.errors import WatchlistFileError
 from watchtui.core.limits import find_problem
 from watchtui.core.model import Show, Watchlist
-from watchtui.core.schema import MAX_NESTING, Checker, Refused, decode_shows, kind_of, too_deep
+from watchtui.core.schema import MAX_NESTING, Checker, Refused, decode_shows, too_deep
 from watchtui.core.schema import Path as SchemaPath
 from watchtui.core.storage.lines import deep_line, describe, line_of
+from watchtui.core.text import kind_of
 
 FILE_VERSION = 1
 MAX_FILE_BYTES = 32 * 1024 * 1024
