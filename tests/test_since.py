@@ -9,6 +9,7 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
+from app_helpers import list_lines, make_app, notifications, settle
 from cli_helpers import run
 from watchtui.core.changes import ChangeKind, LastLooked, changes_since, summary
 from watchtui.core.model import Claim, Confidence, Season, Show
@@ -147,3 +148,30 @@ def test_upcoming_since_refuses_a_bad_date_in_one_line() -> None:
     assert done.code != 0
     assert "not a date like 2025-03-14" in done.err
     assert "Traceback" not in done.err
+
+
+async def test_a_second_start_shows_what_changed_and_the_returning_show_on_top(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "watchlist.toml"
+    path.write_bytes(DATA.read_bytes())
+    first = make_app(path, SINCE)
+    async with first.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        assert not any("Since you last looked" in text for text in notifications(first))
+    second = make_app(path, TODAY)
+    async with second.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        shown = "\n".join(notifications(second))
+        assert "Since you last looked (2025-06-01)" in shown
+        assert "1 season released" in shown and "1 claim contradicted" in shown
+        assert "Andor S2: released (2025-06-10)" in shown
+        # Mindhunter was completed; its hinted season 3 brings it back to the top.
+        top = list_lines(second)[0]
+        assert "↻" in top and "Mindhunter" in top and "returning" in top
+        assert "returning" not in list_lines(second)[1]
+    assert path.read_bytes() == DATA.read_bytes()  # nothing remembered in the watchlist
+    third = make_app(path, TODAY)  # started again the same day: nothing new to say
+    async with third.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        assert not any("Since you last looked" in text for text in notifications(third))
