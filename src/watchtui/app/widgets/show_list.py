@@ -37,7 +37,7 @@ def badge(standing: Standing, today: date, *, short: bool = False) -> str:
     a completed show that came back: the glyph column shows ↻)."""
     if standing.returning:
         rest = badge(Standing(standing.season, standing.state), today, short=short)
-        return f"returning {rest}" if rest and not short else "returning"
+        return f"returning {rest}" if rest else "returning"
     season, state = standing.season, standing.state
     if season is None or state is None:
         return ""
