@@ -155,8 +155,10 @@ async def test_add_a_hinted_season_with_the_window_previewed(demo_file: Path) ->
             "2024-06-01",
             "Director interview",
         ]
-        assert row_of(app, "Frieren").startswith(" ◇ Frieren")
-        assert row_of(app, "Frieren").endswith("S2 late 2025 hinted")
+        # Frieren was completed: a new season brings it back, marked, to the top.
+        assert row_of(app, "Frieren").startswith(" ↻ Frieren")
+        assert row_of(app, "Frieren").endswith("returning late 2025 hinted")
+        assert list_lines(app)[0] == row_of(app, "Frieren")
         assert "◇ 2 hinted" in status_line(app)
     frieren = next(s for s in file_shows(demo_file) if s["title"].startswith("Frieren"))
     assert frieren["season"][1] == {
@@ -169,7 +171,7 @@ async def test_add_a_hinted_season_with_the_window_previewed(demo_file: Path) ->
     app = make_app(demo_file)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        assert row_of(app, "Frieren").endswith("S2 late 2025 hinted")
+        assert row_of(app, "Frieren").endswith("returning late 2025 hinted")
 
 
 async def test_add_a_cast_note(demo_file: Path) -> None:

@@ -20,9 +20,13 @@ from watchtui.app.screens.main import MainScreen
 from watchtui.app.text import printable
 from watchtui.app.widgets.pane import ItemPane
 from watchtui.app.widgets.show_list import badge
+from watchtui.core.changes import LastLooked, changes_since, summary
 from watchtui.core.storage.document import Document
 
 __all__ = ["WatchApp"]
+
+_NOTICE_LINES = 5
+"""Changes listed by name in the start notice; the rest are counted."""
 
 
 class ShowsProvider(Provider):
@@ -140,7 +144,14 @@ class WatchApp(App[None]):
     COMMANDS = App.COMMANDS | {ShowsProvider}
     ENABLE_COMMAND_PALETTE = True
 
-    def __init__(self, document: Document, today: date, *, remember_theme: bool = True) -> None:
+    def __init__(
+        self,
+        document: Document,
+        today: date,
+        *,
+        remember_theme: bool = True,
+        remember_start: bool = True,
+    ) -> None:
         super().__init__()
         self.document = document
         self.today = today
@@ -148,6 +159,37 @@ class WatchApp(App[None]):
         theme = settings.load().get("theme") if remember_theme else None
         if isinstance(theme, str) and theme in self.available_themes:
             self.theme = theme
+        self.since: date | None = None
+        """The day the app last started on this file (None: never, or the demo)."""
+        if remember_start:
+            looked = LastLooked()
+            self.since = looked.get(document.path)
+            looked.remember(document.path, today)
+
+    def on_mount(self) -> None:
+        if self.since is not None and self.since < self.today:
+            self.call_after_refresh(self.show_since_notice)
+
+    def show_since_notice(self) -> None:
+        """What changed since the last start, in a notification that times out (a click
+        dismisses it sooner); nothing when nothing changed."""
+        assert self.since is not None
+        changes = changes_since(self.document.watchlist.shows, self.since, self.today)
+        if not changes:
+            return
+        lines = [summary(changes)]
+        for change in changes[:_NOTICE_LINES]:
+            season = "Specials" if change.season == 0 else f"S{change.season}"
+            window = f" ({change.window})" if change.window else ""
+            lines.append(f"{change.show} {season}: {change.change.value}{window}")
+        if len(changes) > _NOTICE_LINES:
+            lines.append(f"… and {len(changes) - _NOTICE_LINES} more (watchtui upcoming --since)")
+        self.notify(
+            "\n".join(printable(line) for line in lines),  # titles are data, one line each
+            title=f"Since you last looked ({self.since.isoformat()})",
+            timeout=12,
+            markup=False,
+        )
 
     def action_command_palette(self) -> None:
         open_already = any(isinstance(screen, CommandPalette) for screen in self.screen_stack)

@@ -58,7 +58,7 @@ def run(file: str | Path | None, *, demo: bool = False) -> int:
             return 1
         from watchtui.app.app import WatchApp
 
-        app = WatchApp(document, day, remember_theme=not demo)
+        app = WatchApp(document, day, remember_theme=not demo, remember_start=not demo)
         app.run()
     # Textual has restored the terminal and printed what went wrong, if anything did:
     # a crash must not look like success to a script or a shell.

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+from datetime import date
 
 from watchtui.cli.arguments import Commands
 from watchtui.cli.files import read
@@ -16,6 +18,7 @@ from watchtui.cli.output import (
     table,
     terminal_width,
 )
+from watchtui.core.changes import SinceChange, changes_since
 from watchtui.core.clock import today
 from watchtui.core.filters import ShowFilter
 from watchtui.core.formats.json import timeline_json, watchlist_json
@@ -60,6 +63,20 @@ def register(commands: Commands) -> None:
 
     upcoming = commands.add("upcoming", "the seasons to come, by window start", cmd_upcoming)
     upcoming.add_argument("--json", action="store_true", help="print JSON (docs/json.md)")
+    upcoming.add_argument(
+        "--since",
+        metavar="DATE",
+        type=_day,
+        help="instead, what changed after DATE (2025-03-14) and by today: seasons "
+        "released, hints gone overdue, claims confirmed or contradicted",
+    )
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date like 2025-03-14: {text!r}") from None
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -142,8 +159,37 @@ def _timeline_lines(timeline: Timeline) -> list[str]:
     return lines
 
 
+def _since_lines(changes: list[SinceChange]) -> list[str]:
+    rows = [["SHOW", "SEASON", "CHANGE", "WINDOW", "CONFIDENCE", "SOURCE"]]
+    for change in changes:
+        rows.append(
+            [
+                shown(change.show),
+                "Specials" if change.season == 0 else f"Season {change.season}",
+                change.change.value,
+                shown(change.window) or "TBA",
+                change.confidence.value,
+                shown(change.source),
+            ]
+        )
+    # Cut first the source, then the show's title; then leave out the confidence.
+    steps = [(5, 6), (0, 10), (4, None), (5, None)]
+    return table(rows, fit=terminal_width(), steps=steps)
+
+
 def cmd_upcoming(args: argparse.Namespace) -> int:
     day = today()
+    if args.since is not None:
+        changes = changes_since(read(args).shows, args.since, day)
+        if args.json:
+            text = json.dumps([c.as_json() for c in changes], ensure_ascii=False, indent=2)
+            sys.stdout.write(json_safe(text + "\n"))
+            return 0
+        if not changes:
+            print(f"nothing changed since {args.since.isoformat()}")
+            return 0
+        print("\n".join(_since_lines(changes)))
+        return 0
     timeline = build_timeline(read(args).shows, day)
     if args.json:
         sys.stdout.write(json_safe(timeline_json(timeline)))

@@ -10,7 +10,14 @@ import platformdirs
 from watchtui.core.errors import UserError
 from watchtui.core.text import printable
 
-__all__ = ["cache_dir", "config_file", "default_file", "expand", "resolve_file"]
+__all__ = [
+    "cache_dir",
+    "config_file",
+    "default_file",
+    "expand",
+    "resolve_file",
+    "state_dir",
+]
 
 APP_NAME = "watchtui"
 
@@ -26,6 +33,12 @@ def config_file() -> Path:
 def cache_dir() -> Path:
     override = os.environ.get("WATCHTUI_CACHE_DIR")
     return Path(override) if override else platformdirs.user_cache_path(APP_NAME)
+
+
+def state_dir() -> Path:
+    """Where watchtui remembers small things between starts (never in the watchlist)."""
+    override = os.environ.get("WATCHTUI_STATE_DIR")
+    return Path(override) if override else platformdirs.user_state_path(APP_NAME)
 
 
 def expand(text: str) -> Path:

@@ -10,13 +10,14 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from watchtui.core.model import Confidence, Season, Show
+from watchtui.core.model import Confidence, Season, Show, Status
 from watchtui.core.windows import parse_window
 
 __all__ = [
     "Highlight",
     "SeasonState",
     "highlight",
+    "is_returning",
     "next_season",
     "season_state",
     "state_glyph",
@@ -61,6 +62,23 @@ def next_season(show: Show, today: date) -> tuple[Season, SeasonState] | None:
         if state not in (SeasonState.WATCHED, SeasonState.RELEASED):
             found = (season, state)
     return found
+
+
+_RETURNING_STATES = frozenset(
+    [SeasonState.RELEASED, SeasonState.UPCOMING, SeasonState.HINTED, SeasonState.OVERDUE]
+)
+
+
+def is_returning(show: Show, today: date) -> bool:
+    """A show the user marked completed that has a season (specials aside) not yet
+    watched with a window, confirmed, hinted or rumored, or already out: it came back
+    after the user finished it. Derived from the seasons; nothing is stored."""
+    if show.status is not Status.COMPLETED:
+        return False
+    return any(
+        season.number != 0 and season_state(season, today) in _RETURNING_STATES
+        for season in show.seasons
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,10 +24,11 @@ from datetime import date
 from enum import StrEnum
 
 from watchtui.core.model import Confidence, Season, Show, Status
-from watchtui.core.state import SeasonState, season_state
+from watchtui.core.state import SeasonState, is_returning, season_state
 from watchtui.core.windows import Precision, WindowRange, parse_window
 
 __all__ = [
+    "RETURNING_MARK",
     "GroupKind",
     "Timeline",
     "TimelineEntry",
@@ -38,6 +39,8 @@ __all__ = [
 OVERDUE_LABEL = "Overdue — hinted, still unconfirmed"
 READY_LABEL = "Ready to watch"
 TBA_LABEL = "TBA"
+RETURNING_MARK = "↻ returning"
+"""How a completed show that came back is marked, in the list, the timeline and the CLI."""
 
 
 class GroupKind(StrEnum):
@@ -69,6 +72,7 @@ class TimelineEntry:
     watched: int = 0  # episodes seen, for a season being watched
     episodes: int | None = None
     noted: date | None = None  # when the window was said
+    returning: bool = False  # the show was completed, and this season brings it back
 
     @property
     def short_label(self) -> str:
@@ -77,7 +81,13 @@ class TimelineEntry:
 
     @property
     def note(self) -> str:
-        """What the entry means in words: "hinted for 2024, still unconfirmed"."""
+        """What the entry means in words: "hinted for 2024, still unconfirmed"; for a
+        returning show, after "↻ returning, " (a glyph and a word, never colour alone)."""
+        if self.returning:
+            return f"{RETURNING_MARK}, {self._meaning()}"
+        return self._meaning()
+
+    def _meaning(self) -> str:
         if self.state is SeasonState.OVERDUE:
             return f"{self.confidence.value} for {self.window.strip()}, still unconfirmed"
         if self.days_left is not None:
@@ -138,7 +148,12 @@ def _bucket(start: date, precision: Precision) -> tuple[GroupKind, date, date, s
 
 
 def _entry(
-    show: Show, season: Season, state: SeasonState, today: date, group: str
+    show: Show,
+    season: Season,
+    state: SeasonState,
+    today: date,
+    group: str,
+    returning: bool = False,
 ) -> TimelineEntry:
     window = parse_window(season.window)
     days_left = None
@@ -166,6 +181,7 @@ def _entry(
         watched=season.watched,
         episodes=season.episodes,
         noted=season.noted,
+        returning=returning and season.number != 0,
     )
 
 
@@ -187,22 +203,23 @@ def build_timeline(shows: list[Show], today: date) -> Timeline:
     for show in shows:
         if show.status is Status.DROPPED:
             continue
+        back = is_returning(show, today)
         for season in show.seasons:
             state = season_state(season, today)
             if state is SeasonState.WATCHED:
                 continue
             if state is SeasonState.OVERDUE:
-                overdue.append(_entry(show, season, state, today, OVERDUE_LABEL))
+                overdue.append(_entry(show, season, state, today, OVERDUE_LABEL, back))
             elif state is SeasonState.RELEASED:
-                ready.append(_entry(show, season, state, today, READY_LABEL))
+                ready.append(_entry(show, season, state, today, READY_LABEL, back))
             elif state is SeasonState.TBA:
-                tba.append(_entry(show, season, state, today, TBA_LABEL))
+                tba.append(_entry(show, season, state, today, TBA_LABEL, back))
             else:
                 window = parse_window(season.window)
                 assert window is not None  # upcoming and hinted seasons have a window
                 kind, first, following, label = _bucket(window.start, window.precision)
                 bucket = dated.setdefault((first, following), (kind, label, []))
-                bucket[2].append(_entry(show, season, state, today, label))
+                bucket[2].append(_entry(show, season, state, today, label, back))
 
     groups: list[TimelineGroup] = []
     if overdue:

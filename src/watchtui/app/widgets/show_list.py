@@ -25,6 +25,7 @@ from watchtui.app.text import fit, printable
 from watchtui.app.widgets.pane import ItemPane
 from watchtui.core.model import Show
 from watchtui.core.state import SeasonState, state_glyph
+from watchtui.core.timeline import RETURNING_MARK
 from watchtui.core.views import Standing, StandingCache
 from watchtui.core.windows import Precision
 
@@ -32,7 +33,11 @@ __all__ = ["ShowList", "badge"]
 
 
 def badge(standing: Standing, today: date, *, short: bool = False) -> str:
-    """What the list says beside a title about the next season."""
+    """What the list says beside a title about the next season ("returning" first for
+    a completed show that came back: the glyph column shows ↻)."""
+    if standing.returning:
+        rest = badge(Standing(standing.season, standing.state), today, short=short)
+        return f"returning {rest}" if rest else "returning"
     season, state = standing.season, standing.state
     if season is None or state is None:
         return ""
@@ -197,6 +202,8 @@ class ShowList(ItemPane, ScrollView, can_focus=True):
         if row == self.cursor:
             cursor = self.get_component_rich_style("show-list--cursor", partial=True)
         glyph = state_glyph(state) if state is not None and state is not SeasonState.TBA else " "
+        if standing.returning:
+            glyph = RETURNING_MARK[0]
         note = badge(standing, self.standings.today)
         if width - 4 - len(note) < 16:  # a narrow pane: the title needs the room more
             note = badge(standing, self.standings.today, short=True)
