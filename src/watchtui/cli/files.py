@@ -26,8 +26,10 @@ def read(args: argparse.Namespace) -> Watchlist:
 
 
 def open_document(args: argparse.Namespace) -> Document:
-    """The watchlist, for a command that changes it."""
-    return Document.open(path_of(args))
+    """The watchlist, for a command that changes it (backed up once a day)."""
+    document = Document.open(path_of(args))
+    document.backups_daily = True
+    return document
 
 
 def commit(document: Document, change: Change) -> None:

@@ -7,7 +7,9 @@
   file); temporary files left by a killed save are removed the next time the
   file is read.
 - The first save of each run keeps the file as it was in `NAME.bak1`, shifting
-  older copies up to `NAME.bak5`.
+  older copies up to `NAME.bak5`; the command line keeps one a day (the first
+  command of the day), so a script of many edits leaves the file as it was that
+  morning. No lock file is left behind.
 - A file that changed on disk since it was read is not written over: `save`
   raises ConflictError and the caller asks the user. A change is told by the
   file's size, time and place on disk, and by a hash of its bytes, so an edit
@@ -32,6 +34,7 @@ import stat
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +55,7 @@ __all__ = [
     "Fingerprint",
     "Loaded",
     "SaveError",
+    "backed_up_today",
     "backup_paths",
     "fingerprint",
     "load",
@@ -147,6 +151,17 @@ def remove_stray_temp_files(path: Path) -> list[Path]:
 
 def backup_paths(path: Path) -> list[Path]:
     return [path.with_name(f"{path.name}.bak{n}") for n in range(1, BACKUPS + 1)]
+
+
+def backed_up_today(path: Path) -> bool:
+    """Whether the newest backup was made today (its inode changed today: linked,
+    copied or shifted), for callers that keep one backup a day."""
+    newest = backup_paths(Path(os.path.realpath(path)))[0]
+    try:
+        made = newest.lstat().st_ctime
+    except OSError:
+        return False
+    return datetime.fromtimestamp(made).date() == datetime.now().date()
 
 
 def _rotate_backups(path: Path) -> None:

@@ -18,6 +18,7 @@ from watchtui.core.errors import ConflictError, WatchlistFileError
 from watchtui.core.model import Extra, Show, Watchlist
 from watchtui.core.storage.atomic import (
     Fingerprint,
+    backed_up_today,
     backup_paths,
     fingerprint,
     read,
@@ -84,6 +85,9 @@ class Document:
         self.cache = cache or ShowTextCache()
         self.history: list[Change] = []
         self._backed_up = False
+        self.backups_daily = False
+        """Back up at the first save of the day rather than of this run (the command
+        line: each command is a run, and ten would push out this morning's file)."""
         self._as_read: tuple[str, tuple[Show, ...]] | None = None
         """The file's text and shows as read, until the first write seeds the text cache."""
         self._write_lock = threading.Lock()
@@ -194,6 +198,8 @@ class Document:
             self._seed_cache()
             text = self.cache.render(snapshot.shows, snapshot.extra)
             expected = fingerprint(self.path) if snapshot.force else self.expected
+            if not self._backed_up and self.backups_daily and backed_up_today(self.path):
+                self._backed_up = True
             # A forced save writes over another program's change: keep that version as
             # .bak1 even if this run has made its backup already.
             self.expected = write_atomic(
