@@ -112,6 +112,7 @@ async def test_cancel_keeps_the_change_unsaved_and_quitting_asks(demo_file: Path
         await pilot.press("q")
         assert isinstance(app.screen, ConfirmScreen)
         assert "Your last change is not saved. Quit anyway?" in "\n".join(screen_lines(app))
+        assert "ctrl+z" not in "\n".join(screen_lines(app))  # quitting cannot be undone
         await pilot.press("n")
         assert isinstance(app.screen, MainScreen)
         await pilot.press("q", "y")
