@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from app_helpers import (
     SIZE,
     demo_file,
@@ -16,8 +18,11 @@ from app_helpers import (
     status_line,
     table_rows,
 )
+from watchtui.app.screens import main_commands
 from watchtui.app.screens.dialogs import ConfirmScreen, ConflictScreen
 from watchtui.app.screens.main import MainScreen
+from watchtui.core.model import Show
+from watchtui.core.storage.document import Change, Document
 
 __all__ = ["demo_file"]  # the fixture, imported for pytest
 
@@ -107,9 +112,64 @@ async def test_cancel_keeps_the_change_unsaved_and_quitting_asks(demo_file: Path
         await pilot.press("q")
         assert isinstance(app.screen, ConfirmScreen)
         assert "Your last change is not saved. Quit anyway?" in "\n".join(screen_lines(app))
+        assert "ctrl+z" not in "\n".join(screen_lines(app))  # quitting cannot be undone
         await pilot.press("n")
         assert isinstance(app.screen, MainScreen)
         await pilot.press("q", "y")
         await settle(pilot)
         assert not app.is_running
     assert demo_file.read_text(encoding="utf-8") == ELSEWHERE
+
+
+def add_elsewhere(path: Path, title: str) -> None:
+    """What `watchtui add TITLE` does: open the file, add a show, save."""
+    other = Document.open(path)
+    other.commit(Change(f"add {title}", None, Show(title)))
+
+
+async def test_a_save_merges_a_change_made_elsewhere_to_another_show(demo_file: Path) -> None:
+    app = make_app(demo_file)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        add_elsewhere(demo_file, "Written Elsewhere")
+        await pilot.press("tab", "w")  # before the poll sees it: the save finds it
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        app.screen.saver.flush()
+        await settle(pilot)
+        assert "Merged the change made elsewhere (1 show)." in notifications(app)
+        assert "   Written Elsewhere" in list_lines(app)
+        assert table_rows(app, "#seasons")[0][1] == "—"  # ours is still on screen
+        assert "UNSAVED" not in status_line(app)
+    shows = file_shows(demo_file)
+    assert "Written Elsewhere" in [show["title"] for show in shows]
+    assert "finished" not in shows[0]["season"][0]  # ours is in the file too
+
+
+async def test_the_app_takes_in_a_change_made_elsewhere_while_it_runs(
+    demo_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(main_commands, "POLL_SECONDS", 0.05)
+    app = make_app(demo_file)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("tab", "w")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        app.screen.saver.flush()
+        add_elsewhere(demo_file, "Written Elsewhere")
+        await pilot.pause(0.3)
+        assert "   Written Elsewhere" in list_lines(app)  # no question, no key pressed
+        assert "Merged the change made elsewhere (1 show)." in notifications(app)
+        assert "UNSAVED" not in status_line(app)
+        await pilot.press("ctrl+z")  # our own change, made before the merge, is undone
+        await settle(pilot)
+        app.screen.saver.flush()
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        await pilot.press("q")
+        await settle(pilot)
+        assert not app.is_running  # nothing unsaved: no question
+    shows = file_shows(demo_file)
+    assert "Written Elsewhere" in [show["title"] for show in shows]
+    assert "finished" in shows[0]["season"][0]  # back as it was: watched in full

@@ -33,7 +33,7 @@ from watchtui.app.screens.main import MainScreen
 from watchtui.app.widgets.seasons_pane import SeasonsTable
 from watchtui.app.widgets.show_list import ShowList
 from watchtui.core.errors import ConflictError
-from watchtui.core.model import Show, Status, Watchlist
+from watchtui.core.model import Show, Status, Watchlist, replace
 from watchtui.core.storage.atomic import backup_paths
 from watchtui.core.storage.document import Change, Document
 from watchtui.core.storage.reader import parse_watchlist
@@ -130,20 +130,52 @@ def writers(path: Path) -> tuple[WatchApp, WatchApp]:
     )
 
 
-async def test_the_second_save_is_stopped_and_reload_keeps_the_first_change(
+def elsewhere_watches_three(path: Path) -> bytes:
+    """Another program sets the first show's first season to 3 episodes watched."""
+    document = Document.open(path)
+    show = document.watchlist.shows[0]
+    season = show.seasons[0]
+    edited = replace(season, watched=3, finished=None)
+    document.commit(Change("watched 3", show, show.with_season(edited, season)))
+    return path.read_bytes()
+
+
+async def test_the_second_save_merges_the_first_change(
     path: Path, writers: tuple[WatchApp, WatchApp]
 ) -> None:
     first, second = writers
     await first_writer_adds(path, first)
-    after_first = path.read_bytes()
 
     async with second.run_test(size=SIZE, notifications=True) as pilot:
         title, number, now = await second_writer_marks_watched(second, pilot)
+        await pilot.pause()
+        main = second.screen
+        assert isinstance(main, MainScreen)  # no question: the changes are to different shows
+        main.saver.flush()  # the merged watchlist is being saved
+        await pilot.pause()
+        assert not main.unsaved
+        assert "Kingdom" in titles(second.document.watchlist)  # the first's change is shown
+        assert any("Merged the change made elsewhere (1 show)" in t for t in notifications(second))
+
+    saved = on_disk(path)
+    assert "Kingdom" in titles(saved)  # both changes are in the file
+    assert watched(saved, title, number) is now
+
+
+async def test_a_real_conflict_asks_and_reload_keeps_the_other_change(
+    path: Path, writers: tuple[WatchApp, WatchApp]
+) -> None:
+    _, second = writers
+    after_first = elsewhere_watches_three(path)
+
+    async with second.run_test(size=SIZE, notifications=True) as pilot:
+        title, number, now = await second_writer_marks_watched(second, pilot)
+        await pilot.pause()
         assert isinstance(second.screen, ConflictScreen)
         said = screen_text(second)
         assert str(path) in said
-        assert "changed by another program" in said
         assert "reload it (your last change is dropped)" in said
+        assert any("Both changed" in text for text in notifications(second))
         assert path.read_bytes() == after_first  # the second did not write over the first
         assert watched(second.document.watchlist, title, number) is now  # still on screen
 
@@ -152,8 +184,6 @@ async def test_the_second_save_is_stopped_and_reload_keeps_the_first_change(
         main = second.screen
         assert isinstance(main, MainScreen)
         assert not main.unsaved
-        assert "Kingdom" in titles(second.document.watchlist)  # the first's change is shown
-        assert watched(second.document.watchlist, title, number) is not now  # dropped, as said
         assert any("Reloaded" in text for text in notifications(second))
 
     assert path.read_bytes() == after_first
@@ -162,12 +192,12 @@ async def test_the_second_save_is_stopped_and_reload_keeps_the_first_change(
 async def test_overwrite_keeps_the_second_change_and_says_the_first_is_lost(
     path: Path, writers: tuple[WatchApp, WatchApp]
 ) -> None:
-    first, second = writers
-    await first_writer_adds(path, first)
-    after_first = path.read_bytes()
+    _, second = writers
+    after_first = elsewhere_watches_three(path)
 
     async with second.run_test(size=SIZE, notifications=True) as pilot:
         title, number, now = await second_writer_marks_watched(second, pilot)
+        await pilot.pause()
         assert isinstance(second.screen, ConflictScreen)
         said = screen_text(second)
         assert "overwrite it with what you see here" in said
@@ -183,37 +213,33 @@ async def test_overwrite_keeps_the_second_change_and_says_the_first_is_lost(
 
     saved = on_disk(path)
     assert watched(saved, title, number) is now  # the second's change is in the file
-    assert "Kingdom" not in titles(saved)  # the first's is gone from it, by choice
     assert saved.shows == second.document.watchlist.shows
-    # ... and the file as the first left it is the newest backup.
+    # ... and the file as the other program left it is the newest backup.
     assert backup_paths(path)[0].read_bytes() == after_first
 
 
 async def test_two_apps_running_at_once_each_see_the_other(
     path: Path, writers: tuple[WatchApp, WatchApp]
 ) -> None:
-    """Interleaved: both open, the first saves, the second saves and reloads, the first again."""
+    """Interleaved: both open, each adds a show in turn; every save merges the other's."""
     first, second = writers
     async with first.run_test(size=SIZE) as one, second.run_test(size=SIZE) as two:
         await add_show(first, one, "Kingdom")
         assert isinstance(first.screen, MainScreen) and not first.screen.unsaved
 
         await add_show(second, two, "Mr Sunshine")
-        assert isinstance(second.screen, ConflictScreen)
-        await two.press("r")
         await two.pause()
-        assert "Kingdom" in titles(second.document.watchlist)
-        assert "Mr Sunshine" not in titles(second.document.watchlist)
-        await add_show(second, two, "Mr Sunshine")  # again, on the file as it is now
+        second.screen.saver.flush()
+        await two.pause()
         assert isinstance(second.screen, MainScreen) and not second.screen.unsaved
+        assert {"Kingdom", "Mr Sunshine"} <= set(titles(second.document.watchlist))
 
         await add_show(first, one, "Signal")  # the first is now the one behind
-        assert isinstance(first.screen, ConflictScreen)
-        await one.press("r")
         await one.pause()
-        assert {"Kingdom", "Mr Sunshine"} <= set(titles(first.document.watchlist))
-        await add_show(first, one, "Signal")
+        first.screen.saver.flush()
+        await one.pause()
         assert isinstance(first.screen, MainScreen) and not first.screen.unsaved
+        assert {"Kingdom", "Mr Sunshine", "Signal"} <= set(titles(first.document.watchlist))
 
     assert {"Kingdom", "Mr Sunshine", "Signal"} <= set(titles(on_disk(path)))
 

@@ -17,7 +17,8 @@ from pathlib import Path
 from watchtui.core import edits
 from watchtui.core.model import CastNote, Season, Show, Watchlist
 from watchtui.core.state import SeasonState
-from watchtui.core.storage.document import Change, Document
+from watchtui.core.storage.document import Change, Document, untouched
+from watchtui.core.storage.merge3 import Merged
 from watchtui.core.storage.saver import Saver
 from watchtui.core.views import ShowFilter, ShowIndex, StandingCache
 
@@ -171,6 +172,18 @@ class Session:
         self.index = ShowIndex(self.document.watchlist.shows)
         self.standings.forget_missing(self.document.watchlist.shows)
         self.counts = None
+
+    def merge_from_disk(self) -> Merged:
+        """Merge the file on disk into the watchlist (see `Document.merge_from_disk`),
+        without saving; with conflicts, nothing changes. Undo and redo keep the changes
+        that do not touch a show the other side changed. Call with no write under way."""
+        merged = self.document.merge_from_disk()
+        if not merged.conflicts:
+            self.redo_stack[:] = untouched(self.redo_stack, merged.taken)
+            self.index = ShowIndex(self.document.watchlist.shows)
+            self.standings.forget_missing(self.document.watchlist.shows)
+            self.counts = None
+        return merged
 
     def close(self) -> BaseException | None:
         """Finish the writes; the error of the last one, if it failed."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from watchtui.cli.output import shown
@@ -25,12 +26,24 @@ def read(args: argparse.Namespace) -> Watchlist:
 
 
 def open_document(args: argparse.Namespace) -> Document:
-    """The watchlist, for a command that changes it."""
-    return Document.open(path_of(args))
+    """The watchlist, for a command that changes it (backed up once a day)."""
+    document = Document.open(path_of(args))
+    document.backups_daily = True
+    return document
 
 
 def commit(document: Document, change: Change) -> None:
-    document.commit(change)
+    """Apply the change and save it. If the file changed since this command read it
+    (another command, the app, a sync tool), the other change is merged in and both
+    are saved; ConflictError only when both changed the same thing."""
+    document.apply(change)
+    merged = document.save_merging()
+    if merged is not None and merged.taken:
+        count = len(merged.taken)
+        print(
+            f"Merged the change made elsewhere ({count} show{'s' * (count != 1)})",
+            file=sys.stderr,
+        )
 
 
 MOST_NAMED = 8

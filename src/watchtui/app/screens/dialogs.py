@@ -41,16 +41,19 @@ class ConfirmScreen(OnceModalScreen[bool]):
         Binding("n,escape", "answer(False)", "No"),
     ]
 
-    def __init__(self, question: Text, yes: str = "Delete") -> None:
+    def __init__(self, question: Text, yes: str = "Delete", *, undoable: bool = True) -> None:
         super().__init__()
         self.question = question
         self.yes = yes
+        self.undoable = undoable
+        """Whether ctrl+z takes the answer back (not so for quitting)."""
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
             box.border_title = "Confirm"
             yield Static(self.question)
-            yield Static(Text("y: yes · n or esc: no — ctrl+z undoes it afterwards", "dim"))
+            hint = "y: yes · n or esc: no" + (" — ctrl+z undoes it afterwards" * self.undoable)
+            yield Static(Text(hint, "dim"))
             with Horizontal(classes="buttons"):
                 yield Button("Keep", id="no")
                 yield Button(self.yes, variant="error", id="yes")

@@ -128,6 +128,7 @@ class MainScreen(Screen[None]):
         # After the first frame: the count's thread would otherwise compete with
         # drawing it (10,000 shows: ~0.1 s of work holding the GIL in turns).
         self.call_after_refresh(self.count_highlights)
+        self.set_interval(main_commands.POLL_SECONDS, lambda: main_commands.poll_file(self))
 
     # What the panes show -----------------------------------------------------
 
@@ -282,7 +283,7 @@ class MainScreen(Screen[None]):
         if isinstance(error, ConflictError):
             if not self.asking_about_conflict:
                 self.asking_about_conflict = True
-                main_commands.ask_about_conflict(self)
+                self.run_worker(main_commands.merge_or_ask(self), exclusive=True, group="merge")
         elif error is not None:
             self.notify(f"Could not save: {error}", title="Not saved", severity="error")
         elif self.overwriting:

@@ -18,9 +18,10 @@ from watchtui.app.keys import COMMANDS, Pane, key_text
 from watchtui.app.text import printable, shown_path
 from watchtui.app.widgets.pane import Item, PaneRequest
 from watchtui.app.widgets.seasons_pane import SeasonsTable
-from watchtui.core.errors import WatchlistFileError
+from watchtui.core.errors import ConflictError, WatchlistFileError
 from watchtui.core.model import CastNote, Season, Show
 from watchtui.core.storage.document import Change
+from watchtui.core.storage.merge3 import Merged
 
 if TYPE_CHECKING:
     from watchtui.app.screens.form_base import FormScreen
@@ -34,6 +35,9 @@ __all__ = [
     "carry_out",
     "elsewhere_hint",
     "empty_message",
+    "merge_or_ask",
+    "merged_message",
+    "poll_file",
     "quit_when_saved",
 ]
 
@@ -172,10 +176,70 @@ def add_cast(screen: MainScreen, show: Show) -> None:
 # The file on disk ------------------------------------------------------------------
 
 
-def ask_about_conflict(screen: MainScreen) -> None:
+POLL_SECONDS = 2.0
+"""How often the screen looks whether the file changed on disk (a stat, no read)."""
+
+
+def merged_message(merged: Merged) -> str:
+    count = len(merged.taken)
+    return f"Merged the change made elsewhere ({count} show{'s' * (count != 1)})."
+
+
+def _take_merge(screen: MainScreen, merged: Merged) -> None:
+    """Show the watchlist as merged; save it if ours had changes of its own."""
+    screen.unsaved = False
+    if merged.taken:
+        screen.notify(merged_message(merged), timeout=4)
+    screen.after_change(None, screen.show)
+
+
+async def merge_or_ask(screen: MainScreen) -> None:
+    """A save found the file changed on disk: merge the other change with ours and
+    save both; ask overwrite-or-reload only when both changed the same thing."""
+    session = screen.session
+    # Writes queued behind the failed one fail the same way: let them, and take
+    # their reports as settled by the merge.
+    await asyncio.to_thread(session.flush)
+    screen.reports_settled = session.reports
+    try:
+        merged = session.merge_from_disk()
+    except (ConflictError, WatchlistFileError):
+        merged = None
+    if merged is None or merged.conflicts:
+        ask_about_conflict(screen, merged)
+        return
+    screen.asking_about_conflict = False
+    session.saver.submit()
+    _take_merge(screen, merged)
+
+
+def poll_file(screen: MainScreen) -> None:
+    """Every few seconds: if the file changed on disk while everything of ours is
+    saved, take the change in at once (no question can arise: ours is the base)."""
+    session = screen.session
+    if screen.unsaved or screen.asking_about_conflict or not screen.is_active:
+        return  # a form or question is open over the list, or ours is not on disk
+    if session.saver.flush(timeout=0) is not None:
+        return  # still writing
+    if not session.document.changed_on_disk():
+        return
+    try:
+        merged = session.merge_from_disk()
+    except (ConflictError, WatchlistFileError):
+        return  # gone or unreadable for now: the next save says so
+    if merged.conflicts:  # pragma: no cover - ours is the base when all is saved
+        return
+    _take_merge(screen, merged)
+
+
+def ask_about_conflict(screen: MainScreen, merged: Merged | None = None) -> None:
     from watchtui.app.screens.dialogs import ConflictScreen
 
     shown = shown_path(screen.document.path)
+    if merged is not None and merged.conflicts:
+        listed = "; ".join(printable(str(conflict)) for conflict in merged.conflicts[:3])
+        screen.notify(f"Both changed: {listed}", title="Cannot merge", severity="warning")
+    screen.asking_about_conflict = True
     screen.app.push_screen(ConflictScreen(shown), partial(_resolve_conflict, screen))
 
 
@@ -217,7 +281,9 @@ async def quit_when_saved(screen: MainScreen) -> None:
             screen.app.exit()
 
     screen.app.push_screen(
-        ConfirmScreen(Text("Your last change is not saved. Quit anyway?"), yes="Quit"),
+        ConfirmScreen(
+            Text("Your last change is not saved. Quit anyway?"), yes="Quit", undoable=False
+        ),
         confirmed,
     )
 

@@ -7,7 +7,9 @@
   file); temporary files left by a killed save are removed the next time the
   file is read.
 - The first save of each run keeps the file as it was in `NAME.bak1`, shifting
-  older copies up to `NAME.bak5`.
+  older copies up to `NAME.bak5`; the command line keeps one a day (the first
+  command of the day), so a script of many edits leaves the file as it was that
+  morning. No lock file is left behind.
 - A file that changed on disk since it was read is not written over: `save`
   raises ConflictError and the caller asks the user. A change is told by the
   file's size, time and place on disk, and by a hash of its bytes, so an edit
@@ -32,7 +34,9 @@ import stat
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from watchtui.core.errors import ConflictError, SaveError
 from watchtui.core.model import Watchlist
@@ -51,6 +55,7 @@ __all__ = [
     "Fingerprint",
     "Loaded",
     "SaveError",
+    "backed_up_today",
     "backup_paths",
     "fingerprint",
     "load",
@@ -148,6 +153,17 @@ def backup_paths(path: Path) -> list[Path]:
     return [path.with_name(f"{path.name}.bak{n}") for n in range(1, BACKUPS + 1)]
 
 
+def backed_up_today(path: Path) -> bool:
+    """Whether the newest backup was made today (its inode changed today: linked,
+    copied or shifted), for callers that keep one backup a day."""
+    newest = backup_paths(Path(os.path.realpath(path)))[0]
+    try:
+        made = newest.lstat().st_ctime
+    except OSError:
+        return False
+    return datetime.fromtimestamp(made).date() == datetime.now().date()
+
+
 def _rotate_backups(path: Path) -> None:
     """Keep the file as it is now as .bak1, shifting the older copies up by one."""
     if not path.exists():
@@ -191,6 +207,35 @@ def _locked(path: Path, timeout: float | None = None) -> Iterator[None]:
         return
     wait = LOCK_TIMEOUT if timeout is None else timeout
     lock_path = path.with_name(f".{path.name}.lock")
+    deadline = time.monotonic() + wait
+    while True:
+        descriptor = _open_lock(path, lock_path)
+        try:
+            _wait_for_lock(fcntl, descriptor, path, deadline, wait)
+            try:
+                same = os.fstat(descriptor).st_ino == os.lstat(lock_path).st_ino
+            except FileNotFoundError:
+                same = False
+        except BaseException:
+            os.close(descriptor)
+            raise
+        if same:
+            break
+        os.close(descriptor)  # its holder removed it as we waited: lock the new one
+    try:
+        with contextlib.suppress(OSError):
+            os.ftruncate(descriptor, 0)
+            os.pwrite(descriptor, f"{os.getpid()}\n".encode(), 0)
+        yield
+    finally:
+        # Removed while still held, so no lock file is left behind; a process that
+        # opened it meanwhile sees it is gone once it gets the lock, and tries again.
+        with contextlib.suppress(OSError):
+            os.unlink(lock_path)
+        os.close(descriptor)
+
+
+def _open_lock(path: Path, lock_path: Path) -> int:
     flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
         descriptor = os.open(lock_path, flags | getattr(os, "O_NONBLOCK", 0), 0o644)
@@ -198,30 +243,27 @@ def _locked(path: Path, timeout: float | None = None) -> Iterator[None]:
         raise SaveError(
             path, f"could not be saved: its lock file {lock_path.name} {_why(error)}"
         ) from None
-    try:
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-            raise SaveError(path, f"could not be saved: its lock file {lock_path.name} is odd")
-        deadline = time.monotonic() + wait
-        pause = 0.002
-        while True:
-            try:
-                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    raise SaveError(
-                        path,
-                        f"could not be saved: {_lock_holder(descriptor)} has held its lock "
-                        f"for over {wait:g} s; try again once it is done",
-                    ) from None
-                time.sleep(pause)
-                pause = min(pause * 2, 0.1)
-        with contextlib.suppress(OSError):
-            os.ftruncate(descriptor, 0)
-            os.pwrite(descriptor, f"{os.getpid()}\n".encode(), 0)
-        yield
-    finally:
+    if not stat.S_ISREG(os.fstat(descriptor).st_mode):
         os.close(descriptor)
+        raise SaveError(path, f"could not be saved: its lock file {lock_path.name} is odd")
+    return descriptor
+
+
+def _wait_for_lock(fcntl: Any, descriptor: int, path: Path, deadline: float, wait: float) -> None:
+    pause = 0.002
+    while True:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                raise SaveError(
+                    path,
+                    f"could not be saved: {_lock_holder(descriptor)} has held its lock "
+                    f"for over {wait:g} s; try again once it is done",
+                ) from None
+            time.sleep(pause)
+            pause = min(pause * 2, 0.1)
 
 
 def _why(error: OSError) -> str:

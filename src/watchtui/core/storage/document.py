@@ -18,15 +18,24 @@ from watchtui.core.errors import ConflictError, WatchlistFileError
 from watchtui.core.model import Extra, Show, Watchlist
 from watchtui.core.storage.atomic import (
     Fingerprint,
+    backed_up_today,
     backup_paths,
     fingerprint,
     read,
     write_atomic,
 )
+from watchtui.core.storage.merge3 import Merged, merge_extra, merge_shows
 from watchtui.core.storage.reader import decode, parse_watchlist
 from watchtui.core.storage.writer import ShowTextCache, split_show_blocks
 
-__all__ = ["Change", "ConflictError", "Document", "Snapshot", "collector_paused"]
+__all__ = [
+    "Change",
+    "ConflictError",
+    "Document",
+    "Snapshot",
+    "collector_paused",
+    "untouched",
+]
 
 UNDO_DEPTH = 100
 
@@ -76,9 +85,15 @@ class Document:
         self.cache = cache or ShowTextCache()
         self.history: list[Change] = []
         self._backed_up = False
+        self.backups_daily = False
+        """Back up at the first save of the day rather than of this run (the command
+        line: each command is a run, and ten would push out this morning's file)."""
         self._as_read: tuple[str, tuple[Show, ...]] | None = None
         """The file's text and shows as read, until the first write seeds the text cache."""
         self._write_lock = threading.Lock()
+        self.base: tuple[Show, ...] = tuple(watchlist.shows)
+        """The shows as last read or written: what a merge takes as the common ancestor."""
+        self.base_extra: Extra = dict(watchlist.extra)
 
     @classmethod
     def open(cls, path: Path) -> Document:
@@ -183,12 +198,15 @@ class Document:
             self._seed_cache()
             text = self.cache.render(snapshot.shows, snapshot.extra)
             expected = fingerprint(self.path) if snapshot.force else self.expected
+            if not self._backed_up and self.backups_daily and backed_up_today(self.path):
+                self._backed_up = True
             # A forced save writes over another program's change: keep that version as
             # .bak1 even if this run has made its backup already.
             self.expected = write_atomic(
                 self.path, text, expected, backup=snapshot.force or not self._backed_up
             )
             self._backed_up = True
+            self.base, self.base_extra = snapshot.shows, snapshot.extra
 
     def save(self, *, force: bool = False) -> None:
         """Write the file atomically now; ConflictError if it changed on disk (unless force)."""
@@ -204,7 +222,85 @@ class Document:
             )
         fresh = Document.open(self.path)
         self.watchlist, self.expected, self.cache = fresh.watchlist, fresh.expected, fresh.cache
+        self.base, self.base_extra = fresh.base, fresh.base_extra
+        self._as_read = fresh._as_read
         self.history.clear()
+
+    def changed_on_disk(self) -> bool:
+        """Whether the file looks changed since it was last read or written: a cheap
+        look at its size, time and place on disk (a save still checks the bytes)."""
+        try:
+            info = self.path.stat()
+        except OSError:
+            return self.expected is not None
+        if self.expected is None:
+            return True
+        seen = (info.st_ino, info.st_size, info.st_mtime_ns)
+        return seen != (self.expected.inode, self.expected.size, self.expected.mtime_ns)
+
+    def merge_from_disk(self) -> Merged:
+        """Merge the file on disk into the watchlist in memory, three ways (the file as
+        last read or written being the common ancestor), without saving.
+
+        With conflicts, nothing changes and they are returned. Otherwise the watchlist
+        becomes the merged one, the next save expects the file as just read, and undo
+        keeps the changes made after the last one to a show the other side changed
+        (older ones would undo onto a show that is no longer there). ConflictError if
+        the file is gone; WatchlistFileError if it cannot be read.
+        """
+        data, found = read(self.path)
+        if data is None:
+            raise ConflictError(self.path, "was deleted or moved away")
+        with collector_paused():
+            text = decode(data, self.path)
+            theirs = parse_watchlist(text, self.path)
+        with self._write_lock:
+            merged = merge_shows(self.base, self.watchlist.shows, theirs.shows)
+            extra, clashes = merge_extra(self.base_extra, self.watchlist.extra, theirs.extra)
+            merged.conflicts.extend(clashes)
+            if merged.conflicts:
+                return merged
+            self._seed_cache()
+            blocks = split_show_blocks(text)
+            if blocks is not None and len(blocks) == len(theirs.shows):
+                self.cache.seed(list(theirs.shows), blocks)  # their comments kept too
+            self.watchlist.shows[:] = merged.shows
+            self.watchlist.extra = extra
+            self.expected = found
+            self.base, self.base_extra = tuple(theirs.shows), dict(theirs.extra)
+            self.history[:] = untouched(self.history, merged.taken)
+        return merged
+
+    def save_merging(self) -> Merged | None:
+        """Save; if the file changed on disk, merge its changes in first and save the
+        result. The merge (None if none was needed); ConflictError naming the first
+        conflict when both sides changed the same thing."""
+        try:
+            self.save()
+        except ConflictError:
+            merged = self.merge_from_disk()
+            if merged.conflicts:
+                first = merged.conflicts[0]
+                more = len(merged.conflicts) - 1
+                raise ConflictError(
+                    self.path,
+                    f"was changed elsewhere in the same place ({first}"
+                    + (f", and {more} more" if more else "")
+                    + ")",
+                ) from None
+            self.save()
+            return merged
+        return None
+
+
+def untouched(changes: list[Change], taken: set[str]) -> list[Change]:
+    """The changes after the last one to a show whose title key is in `taken`."""
+    for index in range(len(changes) - 1, -1, -1):
+        change = changes[index]
+        keys = {show.key for show in (change.before, change.after) if show is not None}
+        if keys & taken:
+            return changes[index + 1 :]
+    return list(changes)
 
 
 @dataclass(frozen=True, slots=True)
