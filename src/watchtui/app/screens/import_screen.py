@@ -116,7 +116,7 @@ class ImportScreen(ModalScreen[MergePlan | None]):
         bar.update(total=None, progress=0)
         self._read(path)
 
-    @work(thread=True, exclusive=True)
+    @work(thread=True, exclusive=True, description="read an export")
     def _read(self, path: Path) -> None:
         def progress(done: int, total: int) -> None:
             self.app.call_from_thread(self._progress, done, total)

@@ -184,7 +184,7 @@ class MainScreen(Screen[None]):
         self._counting += 1
         self._count_all(tuple(self.session.shows), self._counting)
 
-    @work(thread=True, exclusive=True, group="counts")
+    @work(thread=True, exclusive=True, group="counts", description="count highlights")
     def _count_all(self, shows: tuple[Show, ...], generation: int) -> None:
         hinted, overdue = highlight_counts(shows, self.today)
         self.post_message(self.Counted(hinted, overdue, generation))

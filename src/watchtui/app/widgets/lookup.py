@@ -138,7 +138,13 @@ class Lookup(Vertical):
             return
         self._timer = self.set_timer(self.DELAY, lambda: self._search(query))
 
-    @work(thread=True, exclusive=True, group="lookup-search", exit_on_error=False)
+    @work(
+        thread=True,
+        exclusive=True,
+        group="lookup-search",
+        exit_on_error=False,
+        description="search TVmaze",
+    )
     def _search(self, query: str) -> None:
         from watchtui.core.tvmaze import service
         from watchtui.core.tvmaze.client import TVmazeClient
@@ -196,7 +202,13 @@ class Lookup(Vertical):
         self.post_message(self.Chosen(chosen.title))
         self._fetch(chosen.id)
 
-    @work(thread=True, exclusive=True, group="lookup-fetch", exit_on_error=False)
+    @work(
+        thread=True,
+        exclusive=True,
+        group="lookup-fetch",
+        exit_on_error=False,
+        description="fetch a show from TVmaze",
+    )
     def _fetch(self, tvmaze_id: int) -> None:
         from watchtui.core.tvmaze import service
         from watchtui.core.tvmaze.client import TVmazeClient
