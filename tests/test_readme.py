@@ -28,7 +28,10 @@ COMMANDS = re.findall(r"```sh\n(python3 -m venv .+?)\n```", README)
 
 
 LAUNCH_STEPS = ("python3 -m venv .venv", ".venv/bin/pip install -e .", ".venv/bin/watchtui --demo")
-USER_INSTALL = "pipx install . && watchtui --demo"
+USER_INSTALL = (
+    "python3 -m pip install --user pipx && python3 -m pipx install . "
+    "&& ~/.local/bin/watchtui --demo"
+)
 FIRST_COMMAND = re.search(r"```sh\n(.+?)\n```", README, re.DOTALL)
 
 
@@ -144,13 +147,10 @@ def test_the_readmes_install_and_launch_command_word_for_word(tmp_path: Path) ->
 
 @pytest.mark.long
 def test_the_readmes_first_command_word_for_word_with_pipx(tmp_path: Path) -> None:
-    """`pipx install . && watchtui --demo` in a clean clone, pipx's folders in tmp_path
-    and its command folder on PATH, as `pipx ensurepath` would put it."""
+    """The README's first command in a clean clone, for a user whose home folder is
+    new: pipx installed for them, then watchtui installed by pipx, then launched."""
     clone, env = _clean_clone(tmp_path)
-    tools = tmp_path / "tools"
-    tools.mkdir()
-    (tools / "pipx").symlink_to(Path(sys.executable).with_name("pipx"))
-    bin_dir = tmp_path / "pipx-bin"
-    env.update(PIPX_HOME=str(tmp_path / "pipx-home"), PIPX_BIN_DIR=str(bin_dir))
-    env["PATH"] = os.pathsep.join([str(bin_dir), str(tools), env["PATH"]])
-    _launch_and_quit(clone, env, USER_INSTALL, installed=bin_dir / "watchtui")
+    home = tmp_path / "home"
+    home.mkdir()
+    env["HOME"] = str(home)
+    _launch_and_quit(clone, env, USER_INSTALL, installed=home / ".local" / "bin" / "watchtui")
