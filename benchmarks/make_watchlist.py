@@ -62,8 +62,10 @@ def make_watchlist(count: int, seed: int = 7) -> Watchlist:
                     episodes=episodes if number < 3 else None,
                     watched=episodes if done else 0,
                     finished=finished if done else None,
-                    window=rng.choice(WINDOWS),
-                    confidence=rng.choice(list(Confidence)),
+                    # Season 1 is out (a confirmed day gone by), so that `w` on it marks
+                    # it at once, as the save measure needs, rather than asking first.
+                    window=rng.choice(WINDOWS) if number > 1 else "2022-01-28",
+                    confidence=rng.choice(list(Confidence)) if number > 1 else Confidence.CONFIRMED,
                     source=f"{rng.choice(WORDS)} Entertainment post about the cast's {n} projects",
                     noted=date(2024, 4, 23),
                 )

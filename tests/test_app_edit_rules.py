@@ -186,3 +186,23 @@ async def test_a_refused_edit_keeps_the_form_open_with_the_reason(demo_file: Pat
         assert isinstance(app.screen, MainScreen)
         assert len(table_rows(app, "#cast")) == 5
     assert demo_file.read_bytes() == before
+
+
+async def test_marking_a_season_not_out_yet_asks_first(demo_file: Path) -> None:
+    from watchtui.app.screens.dialogs import ConfirmScreen
+
+    before = demo_file.read_bytes()
+    app = make_app(demo_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await select_show(pilot, "Arcane")
+        await pilot.press("tab", "end", "w")  # season 2: confirmed, not out yet
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("enter")  # the safe button: keep it as it is
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert demo_file.read_bytes() == before
+        await pilot.press("w", "y")
+        await settle(pilot)
+        season = season_in_file(demo_file, "Arcane", 1)
+        assert season.get("finished") == DEMO_TODAY

@@ -207,7 +207,7 @@ async def test_ctrl_y_redoes_what_ctrl_z_undid_until_a_new_change(demo_file: Pat
         assert table_rows(app, "#seasons")[0][1] == "11/12"
         assert "Redone: Season 1 of All of Us Are Dead episodes 12→11" in notifications(app)
         assert file_shows(demo_file)[0]["season"][0]["watched"] == 11
-        await pilot.press("ctrl+z", "down", "w")  # a new change: the redo is gone
+        await pilot.press("ctrl+z", "down", "w", "y")  # a new change (asked: not out yet)
         await pilot.press("ctrl+y")
         await settle(pilot)
         assert notifications(app)[-1] == "Nothing to redo."
@@ -228,6 +228,9 @@ async def test_the_palette_runs_a_pane_command_on_the_focused_pane(demo_file: Pa
         await settle(pilot)
         assert "Toggle watched  (w)" in "\n".join(screen_lines(app))
         await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)  # season 2 is not out yet: asked
+        await pilot.press("y")
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)
         assert table_rows(app, "#seasons")[1][3] == "✓ watched"

@@ -29,7 +29,7 @@ async def test_a_stuck_disk_never_holds_the_screen(demo_file: Path) -> None:
         await pilot.press("tab", "minus")  # All of Us Are Dead S1: 12 → 11
         await pilot.pause()
         assert table_rows(app, "#seasons")[0][1] == "11/12"  # shown while the disk is stuck
-        await pilot.press("down", "w")  # and the next keys are answered at once
+        await pilot.press("down", "w", "y")  # the next keys are answered at once (asked: not out)
         await pilot.pause()
         assert table_rows(app, "#seasons")[1][3] == "✓ watched"
         assert file_shows(demo_file)[0]["season"][0]["watched"] == 12  # not on disk yet

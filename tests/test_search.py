@@ -121,7 +121,7 @@ def test_a_search_after_changes_is_the_search_of_a_fresh_index(
         if not shows:
             break
         old = shows[pick % len(shows)]
-        new = replace(old, title=title or "x")
+        new = replace(old, title=title if title.strip() else "x")
         shows[pick % len(shows)] = new
         index.update(old, new)
     fresh = ShowIndex(shows)

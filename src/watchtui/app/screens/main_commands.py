@@ -8,6 +8,7 @@ imported when first opened, so that the app starts without them.
 from __future__ import annotations
 
 import asyncio
+from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,6 +21,7 @@ from watchtui.app.widgets.pane import Item, PaneRequest
 from watchtui.app.widgets.seasons_pane import SeasonsTable
 from watchtui.core.errors import ConflictError, WatchlistFileError
 from watchtui.core.model import CastNote, Season, Show
+from watchtui.core.state import SeasonState, season_state
 from watchtui.core.storage.document import Change
 from watchtui.core.storage.merge3 import Merged
 
@@ -80,11 +82,37 @@ def carry_out(screen: MainScreen, show: Show, request: PaneRequest) -> None:
     elif isinstance(item, Season):
         session = screen.session
         if request.action == "toggle_watched":
+            if not_out_yet(item, screen.today):
+                ask_before_watching(screen, show, item)
+                return
             change = screen.edit(partial(session.toggle_watched, show, item))
         else:
             change = screen.edit(partial(session.step_episodes, show, item, request.step))
         if change is not None:
             screen.query_one(SeasonsTable).move_to(item.number)
+
+
+def not_out_yet(season: Season, today: date) -> bool:
+    """A season nobody could have watched yet, as far as the file knows: nothing of it
+    watched, and its state neither released nor watched."""
+    state = season_state(season, today)
+    return season.watched == 0 and state not in (SeasonState.RELEASED, SeasonState.WATCHED)
+
+
+def ask_before_watching(screen: MainScreen, show: Show, season: Season) -> None:
+    """Marking watched a season that is not out yet is likelier a slip than news: ask."""
+    from watchtui.app.screens.dialogs import ConfirmScreen
+
+    question = Text.assemble(
+        (season.label, "bold"), " of ", (printable(show.title), "bold"),
+        " is not out yet, as far as your watchlist knows. Mark it watched anyway?",
+    )  # fmt: skip
+
+    def confirmed(yes: bool | None) -> None:
+        if yes and screen.edit(partial(screen.session.toggle_watched, show, season)):
+            screen.query_one(SeasonsTable).move_to(season.number)
+
+    screen.app.push_screen(ConfirmScreen(question, yes="Mark watched"), confirmed)
 
 
 def _made(screen: MainScreen, change: Change | None) -> None:
