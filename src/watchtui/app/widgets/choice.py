@@ -64,20 +64,28 @@ class Choice(Widget, can_focus=True):
     def watch_value(self, value: str) -> None:
         self.post_message(self.Changed(self, value))
 
+    def _separator(self) -> str:
+        """ " · " between the options, or a single space where that would not leave
+        room for all of them (a status field at 80 columns)."""
+        wide = sum(len(option) + 2 for option in self.options) + 3 * (len(self.options) - 1)
+        return " · " if wide <= self.content_size.width else " "
+
     def on_click(self, event: events.Click) -> None:
         offset = event.x - 1
+        gap = len(self._separator())
         for option in self.options:
             if 0 <= offset < len(option) + 2:
                 self.value = option
                 return
-            offset -= len(option) + 3
+            offset -= len(option) + 2 + gap
 
     def render(self) -> Text:
         chosen = self.get_component_rich_style("choice--chosen", partial=True)
         other = self.get_component_rich_style("choice--other", partial=True)
         text = Text(no_wrap=True, overflow="ellipsis")
+        separator = self._separator()
         for index, option in enumerate(self.options):
             if index:
-                text.append(" · ", style=other)
+                text.append(separator, style=other)
             text.append(f" {option} ", style=chosen if option == self.value else other)
         return text
