@@ -12,9 +12,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from watchtui.core.schema import MAX_NESTING
+__all__ = [
+    "INT_MAX",
+    "INT_MIN",
+    "MAX_KEY",
+    "MAX_NESTING",
+    "MAX_TEXT",
+    "Place",
+    "find_problem",
+]
 
-__all__ = ["INT_MAX", "INT_MIN", "MAX_KEY", "MAX_TEXT", "Place", "find_problem"]
+MAX_NESTING = 64
+"""How deep values may nest. tomllib reads a few hundred levels that tomli_w then
+cannot write back (RecursionError), so such a file would open and fail at its first
+save."""
+
 
 INT_MIN, INT_MAX = -(2**63), 2**63 - 1
 """Whole numbers TOML holds: 64 bits, signed."""

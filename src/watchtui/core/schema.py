@@ -23,6 +23,7 @@ import msgspec
 from msgspec import inspect
 
 from watchtui.core.errors import ModelError, WindowError
+from watchtui.core.limits import MAX_NESTING, find_problem
 from watchtui.core.model import (
     EXTRA,
     MAX_COUNT,
@@ -166,12 +167,6 @@ class Refused(Exception):
     """The fast path does not take these tables as they are: read them with Checker."""
 
 
-MAX_NESTING = 64
-"""How deep values may nest. tomllib reads a few hundred levels that tomli_w then
-cannot write back (RecursionError), so such a file would open and fail at its first
-save."""
-
-
 def too_deep(value: object, limit: int = MAX_NESTING) -> bool:
     stack: list[tuple[object, int]] = [(value, 0)]
     while stack:
@@ -191,9 +186,11 @@ def _gather_extras(raw: dict[str, Any], cls: type[Any]) -> None:
     if not known.issuperset(raw):
         unknown = [key for key in raw if key not in known]
         extra = raw[EXTRA] = {key: raw.pop(key) for key in unknown}
-        # A season's keys stand 5 levels down, an earlier claim's 7.
-        if too_deep(extra, MAX_NESTING - (7 if cls is Claim else 5)):
-            raise Refused("nested too deeply")
+        # A season's keys stand 5 levels down, an earlier claim's 7. The one check of
+        # what keys we do not know hold (depth, 64-bit numbers, text): the friendly
+        # path then says what and where.
+        if find_problem(extra, max_depth=MAX_NESTING - (7 if cls is Claim else 5)):
+            raise Refused("beyond the limits")
     for field in FIELDS[cls]:
         if field.record is not None and field.key in raw:
             value = raw[field.key]

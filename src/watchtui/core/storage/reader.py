@@ -113,9 +113,7 @@ def _fast(text: str) -> Watchlist:
     if len({show.key for show in shows}) != len(shows):
         raise Refused("two shows with one title")
     extra = {k: v for k, v in head.items() if k not in _TOP_KEYS}
-    if extra and too_deep(extra):
-        raise Refused("nested too deeply")
-    if _beyond_limits(shows, extra):
+    if extra and find_problem(extra):  # the records' own unknown keys: decode_shows
         raise Refused("beyond the limits")
     return Watchlist(shows, extra)
 
@@ -168,25 +166,6 @@ def record_of(where: SchemaPath) -> tuple[SchemaPath, str | None]:
     else:
         record, rest = (), where
     return record, (str(rest[0]) if rest else None)
-
-
-def _beyond_limits(shows: list[Show], extra: dict[str, Any]) -> bool:
-    """True if a key we do not know holds what a watchlist may not (a number over 64
-    bits): the friendly path then says where. Known keys are checked by the schema."""
-    if extra and find_problem(extra):
-        return True
-    for show in shows:
-        if show.extra and find_problem(show.extra):
-            return True
-        for season in show.seasons:
-            if season.extra and find_problem(season.extra):
-                return True
-        for note in show.cast:
-            if note.extra and find_problem(note.extra):
-                return True
-        if show.ids.extra and find_problem(show.ids.extra):
-            return True
-    return False
 
 
 class _FileVoice:
