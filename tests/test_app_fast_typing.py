@@ -72,3 +72,15 @@ async def test_a_key_after_a_cursor_move_acts_on_the_show_moved_to(demo_file: Pa
         await type_burst(pilot, "down", "tab", "n")
         assert isinstance(app.screen, SeasonForm)
         assert second in str(app.screen.query_one("#form").border_title)
+
+
+async def test_characters_after_a_tab_typed_at_once_go_to_the_next_field(
+    demo_file: Path,
+) -> None:
+    app = make_app(demo_file)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await type_burst(pilot, "a")
+        await type_burst(pilot, *"Dark", "tab", *"Dunkel")
+        assert isinstance(app.screen, ShowForm)
+        assert app.screen.query_one("#title", Input).value == "Dark"
+        assert app.screen.query_one("#original_title", Input).value == "Dunkel"

@@ -88,6 +88,10 @@ class FormScreen(OnceModalScreen[Change | None], Generic[Draft]):
         # Inputs submit on enter themselves; this is enter on a choice (status,
         # confidence), which would otherwise do nothing and leave the form open.
         Binding("enter", "submit", "Save", show=False),
+        # Priority: the focus moves as tab arrives, so the characters typed right
+        # after it go to the next field, not (still queued) to this one.
+        Binding("tab", "app.focus_next", "Next", show=False, priority=True),
+        Binding("shift+tab", "app.focus_previous", "Previous", show=False, priority=True),
     ]
 
     DEFAULT_CSS = """
