@@ -84,3 +84,11 @@ async def test_characters_after_a_tab_typed_at_once_go_to_the_next_field(
         assert isinstance(app.screen, ShowForm)
         assert app.screen.query_one("#title", Input).value == "Dark"
         assert app.screen.query_one("#original_title", Input).value == "Dunkel"
+
+
+async def test_tab_typed_right_after_a_query_goes_on_to_the_seasons(demo_file: Path) -> None:
+    app = make_app(demo_file)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await type_burst(pilot, "slash", *"arcane", "enter", "tab")
+        assert app.focused is app.screen.query_one("#seasons")
+        assert app.screen.query_one("#find", Input).value == "arcane"

@@ -252,6 +252,8 @@ def screen_bindings() -> list[BindingType]:
     bindings: list[BindingType] = []
     for command in COMMANDS:
         if command.textual:
+            if command.action != "app.command_palette":  # the focus moves: at once,
+                bindings.append(_binding(command, command.action, False))  # see _binding
             continue
         if command.screen_wide:
             bindings.append(_binding(command, command.action, False, priority=False))

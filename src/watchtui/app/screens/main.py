@@ -336,8 +336,10 @@ class MainScreen(Screen[None]):
     def _find_submitted(self) -> None:
         # The query stays on screen, but tab goes on to the seasons pane, not back
         # into the query; `/` edits it again.
-        self.query_one("#find", Input).can_focus = False
-        self.query_one(ShowList).focus()
+        find = self.query_one("#find", Input)
+        find.can_focus = False
+        if self.focused in (find, None):  # not if a tab typed after enter moved it on
+            self.set_focus(self.query_one(ShowList))
 
     def watch_search(self, search: str) -> None:
         if self.is_mounted:
