@@ -51,7 +51,7 @@ async def _season_form(pilot: Pilot[None]) -> None:
     await pilot.press("n")
     await pilot.pause()
     next_year = f"late {date.fromisoformat(os.environ['WATCHTUI_TODAY']).year + 1}"
-    await pilot.press("tab", "tab", "tab", *next_year, "tab", "right", "tab")
+    await pilot.press("tab", "tab", "tab", "tab", *next_year, "tab", "right", "tab")
     await pilot.press(*"Director's interview with The Korea Herald")
 
 

@@ -94,6 +94,47 @@ async def test_plus_to_the_last_episode_finishes_the_season_and_no_further(
         assert table_rows(app, "#seasons")[0][1] == "9/10"
 
 
+async def test_the_season_form_sets_the_finished_day_today_unless_one_is_typed(
+    demo_file: Path,
+) -> None:
+    app = make_app(demo_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await select_show(pilot, "Shōgun")
+        await pilot.press("tab", "enter", "tab", "tab", "ctrl+u")  # season 1: watched
+        form = app.screen
+        assert isinstance(form, SeasonForm)
+        await type_text(pilot, "10")
+        await pilot.press("enter")  # the finished field left empty: today
+        await settle(pilot)
+        assert_shogun_watched_in_full(app, demo_file)
+
+        await pilot.press("enter", "tab", "tab", "tab")  # the finished field, filled in
+        form = app.screen
+        assert isinstance(form, SeasonForm)
+        assert app.focused is form.query_one("#finished", Input)
+        assert form.query_one("#finished", Input).value == DEMO_TODAY.isoformat()
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "2024-5-20")
+        error = form.query_one("#finished-error", Static)
+        assert str(error.content) == "not a day like 2025-03-14: '2024-5-20'"
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "2024-06-02")  # the day after today
+        await pilot.press("enter")
+        assert app.screen is form
+        problem = str(form.query_one("#form-error", Static).content)
+        assert problem == "the finished day 2024-06-02 is after today"
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "2024-05-20")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert season_in_file(demo_file, "Shōgun", 0)["finished"] == date(2024, 5, 20)
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert season_in_file(demo_file, "Shōgun", 0)["finished"] == DEMO_TODAY
+
+
 async def test_the_season_form_notes_a_window_said_anew_and_stores_tba_empty(
     demo_file: Path,
 ) -> None:
@@ -110,7 +151,7 @@ async def test_the_season_form_notes_a_window_said_anew_and_stores_tba_empty(
         assert season["episodes"] == 7
         assert season["noted"] == date(2024, 4, 23)  # the window was not said anew
 
-        await pilot.press("enter", "tab", "tab", "tab", "ctrl+u")  # its window
+        await pilot.press("enter", "tab", "tab", "tab", "tab", "ctrl+u")  # its window
         await type_text(pilot, "Q4 2024")
         await pilot.press("enter")
         await settle(pilot)
@@ -120,7 +161,7 @@ async def test_the_season_form_notes_a_window_said_anew_and_stores_tba_empty(
         assert (season["window"], season["noted"]) == ("Q4 2024", DEMO_TODAY)
         assert [claim["window"] for claim in season["earlier"]] == ["2024"]
 
-        await pilot.press("enter", "tab", "tab", "tab", "ctrl+u")
+        await pilot.press("enter", "tab", "tab", "tab", "tab", "ctrl+u")
         await type_text(pilot, " TBA ")
         await pilot.press("enter")
         await settle(pilot)
@@ -143,7 +184,7 @@ async def test_saving_a_form_unchanged_says_so_and_writes_nothing(demo_file: Pat
         assert isinstance(app.screen, MainScreen)
         assert notifications(app)[-1] == "All of Us Are Dead unchanged"
 
-        await pilot.press("tab", "down", "enter", "tab", "tab", "tab", "tab", "tab", "end")
+        await pilot.press("tab", "down", "enter", "tab", "tab", "tab", "tab", "tab", "tab", "end")
         form = app.screen
         assert isinstance(form, SeasonForm)
         assert app.focused is form.query_one("#source", Input)

@@ -129,7 +129,7 @@ async def test_add_a_hinted_season_with_the_window_previewed(demo_file: Path) ->
         assert form.query_one("#number", Input).value == "2"  # the next one, prefilled
         preview = form.query_one("#window-preview", Static)
         assert str(preview.content) == "→ no window: to be announced"
-        await pilot.press("tab", "tab", "tab")
+        await pilot.press("tab", "tab", "tab", "tab")
         assert app.focused is form.query_one("#window", Input)
         await type_text(pilot, "late")  # not a window yet: the error says why
         assert not preview.display
@@ -276,7 +276,7 @@ async def test_edit_on_each_pane(demo_file: Path) -> None:
         await pilot.press("tab", "down", "enter")  # seasons pane: season 2
         form = app.screen
         assert isinstance(form, SeasonForm)
-        await pilot.press("tab", "tab", "tab", "ctrl+u")  # window: cleared
+        await pilot.press("tab", "tab", "tab", "tab", "ctrl+u")  # window: cleared
         await type_text(pilot, "2024-12-26")
         await pilot.press("enter")
         await settle(pilot)
@@ -321,7 +321,7 @@ async def test_a_bad_window_is_refused_under_its_field(demo_file: Path) -> None:
     app = make_app(demo_file)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("n", "tab", "tab", "tab")
+        await pilot.press("n", "tab", "tab", "tab", "tab")
         await type_text(pilot, "soon")
         form = app.screen
         error = form.query_one("#window-error", Static)

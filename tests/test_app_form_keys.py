@@ -26,7 +26,7 @@ async def test_enter_on_the_confidence_choice_saves_the_season(demo_file: Path) 
     app = make_app(demo_file)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("n", "tab", "tab", "tab")  # All of Us Are Dead: season 3, its window
+        await pilot.press("n", "tab", "tab", "tab", "tab")  # AoUAD season 3: its window
         await type_text(pilot, "late 2026")
         await pilot.press("tab", "right")  # confidence: hinted
         assert isinstance(app.focused, Choice) and app.focused.value == "hinted"
@@ -77,7 +77,7 @@ async def test_escape_says_nothing_was_saved_only_when_something_was_typed(
         await pilot.press("n", "escape")  # nothing typed: nothing to say
         assert isinstance(app.screen, MainScreen)
         assert not any("Cancelled" in note for note in notifications(app))
-        await pilot.press("n", "tab", "tab", "tab")
+        await pilot.press("n", "tab", "tab", "tab", "tab")
         await type_text(pilot, "2027")
         assert isinstance(app.screen, FormScreen)
         await pilot.press("escape")

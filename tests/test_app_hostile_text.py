@@ -186,7 +186,7 @@ async def test_text_typed_and_pasted_into_forms_is_kept_exactly(tmp_path: Path) 
         await settle(pilot)
         assert list_lines(app) == ["   [bold]Typed[/] 🧟"]
         assert "Added [bold]Typed[/] 🧟. n adds a season." in "\n".join(screen_lines(app))
-        await pilot.press("n", "tab", "tab", "tab")
+        await pilot.press("n", "tab", "tab", "tab", "tab")
         await type_text(pilot, "2026")
         await pilot.press("tab", "right", "right", "tab")  # rumored
         await type_text(pilot, "[/] from a [i]forum")

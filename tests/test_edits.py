@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -347,6 +347,54 @@ def test_with_the_count_unknown_only_lowering_it_unfinishes() -> None:
     assert (season_after(up, 1).watched, season_after(up, 1).finished) == (5, EARLIER)
     down = edits.step_watched_episodes(watchlist, show, marked, -1, today=TODAY)
     assert (season_after(down, 1).watched, season_after(down, 1).finished) == (3, None)
+
+
+def test_a_finished_day_given_replaces_today() -> None:
+    show = bear()
+    watchlist = watchlist_of(show)
+    three, four, five = show.seasons
+    typed = edits.edit_season(
+        watchlist, show, four, replace(four, watched=10, finished=EARLIER), today=TODAY
+    )
+    assert (season_after(typed, 4).watched, season_after(typed, 4).finished) == (10, EARLIER)
+    day = date(2024, 5, 1)
+    redated = edits.edit_season(watchlist, show, three, replace(three, finished=day), today=TODAY)
+    assert season_after(redated, 3).finished == day
+    marked = edits.mark_watched(watchlist, show, four, today=TODAY, on=EARLIER)
+    assert (season_after(marked, 4).watched, season_after(marked, 4).finished) == (10, EARLIER)
+    counted = edits.set_watched_episodes(watchlist, show, four, 10, today=TODAY, on=EARLIER)
+    assert season_after(counted, 4).finished == EARLIER
+    unknown = edits.edit_season(watchlist, show, five, replace(five, finished=EARLIER), today=TODAY)
+    assert season_state(season_after(unknown, 5), TODAY) is SeasonState.WATCHED
+
+
+def test_a_finished_day_is_refused_after_today_or_with_episodes_left() -> None:
+    show = bear()
+    watchlist = watchlist_of(show)
+    four = show.seasons[1]
+    later = TODAY + timedelta(days=1)
+    with pytest.raises(ModelError, match=said(f"the finished day {later} is after today")):
+        edits.mark_watched(watchlist, show, four, today=TODAY, on=later)
+    left = "Season 4 has 3 of 10 episodes watched: only a season watched in full has a finished day"
+    with pytest.raises(ModelError, match=said(left)):
+        edits.edit_season(watchlist, show, four, replace(four, finished=EARLIER), today=TODAY)
+    with pytest.raises(ModelError, match=begins("Season 4 has 5 of 10 episodes watched")):
+        edits.set_watched_episodes(watchlist, show, four, 5, today=TODAY, on=EARLIER)
+
+
+def test_clearing_the_finished_day() -> None:
+    marked = Season(1, watched=4, finished=EARLIER)
+    counted = Season(2, episodes=8, watched=8, finished=EARLIER)
+    show = Show("Frieren", seasons=(marked, counted))
+    watchlist = watchlist_of(show)
+    unmarked = edits.edit_season(
+        watchlist, show, marked, replace(marked, finished=None), today=TODAY
+    )
+    assert (season_after(unmarked, 1).watched, season_after(unmarked, 1).finished) == (4, None)
+    today = edits.edit_season(
+        watchlist, show, counted, replace(counted, finished=None), today=TODAY
+    )
+    assert season_after(today, 2).finished == TODAY
 
 
 # Watched and unwatched ---------------------------------------------------------------

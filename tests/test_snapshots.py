@@ -41,7 +41,7 @@ def test_main_screen_small_terminal(snap_compare: Compare) -> None:
 
 def test_season_form_refuses_a_bad_window(snap_compare: Compare) -> None:
     async def bad_window(pilot: Pilot[None]) -> None:
-        await settled(pilot, "n", "tab", "tab", "tab", *"soon")
+        await settled(pilot, "n", "tab", "tab", "tab", "tab", *"soon")
 
     assert snap_compare(demo_app(), terminal_size=(120, 36), run_before=bad_window)
 

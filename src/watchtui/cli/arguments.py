@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
+from watchtui.core.clock import typed_day
 from watchtui.core.model import MAX_COUNT
 
-__all__ = ["Commands", "Handler", "file_option", "whole_number"]
+__all__ = ["Commands", "Handler", "day", "file_option", "whole_number"]
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -56,3 +58,14 @@ def whole_number(text: str) -> int:
     if value > MAX_COUNT:
         raise argparse.ArgumentTypeError(f"must be at most {MAX_COUNT}, not {value}")
     return value
+
+
+def day(text: str) -> date:
+    """A day typed on the command line, as 2025-03-14."""
+    try:
+        found = typed_day(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    if found is None:
+        raise argparse.ArgumentTypeError("a day is needed, like 2025-03-14")
+    return found

@@ -8,14 +8,14 @@ check, backups). An edit that would change nothing is said on stdout, status 0.
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from typing import Any
 
-from watchtui.cli.arguments import Commands, whole_number
+from watchtui.cli.arguments import Commands, day, whole_number
 from watchtui.cli.files import commit, open_document, show_named
 from watchtui.cli.output import shown, window_words
 from watchtui.core import edits
 from watchtui.core.clock import today
+from watchtui.core.errors import ModelError
 from watchtui.core.model import CastNote, Confidence, Season, Show, Status, replace
 
 __all__ = ["register"]
@@ -64,7 +64,7 @@ def register(commands: Commands) -> None:
     season.add_argument(
         "--noted",
         metavar="DATE",
-        type=_day,
+        type=day,
         help="when the claim was noted, as 2025-03-14 (default: today, for a new claim)",
     )
 
@@ -74,13 +74,20 @@ def register(commands: Commands) -> None:
         cmd_watched,
         epilog="Marking watched sees every episode; --undo only unmarks a season "
         "watched in full, so that progress is never lost by accident (--episodes 0 "
-        "clears it). Seeing the last episode with --episodes marks the season watched.",
+        "clears it). Seeing the last episode with --episodes marks the season watched, "
+        "finished today or --on the day given.",
     )
     watched.add_argument("title", metavar="TITLE")
     watched.add_argument("number", metavar="NUMBER", type=whole_number)
     how = watched.add_mutually_exclusive_group()
     how.add_argument("--undo", action="store_true", help="mark it unwatched")
     how.add_argument("--episodes", metavar="K", type=whole_number, help="K episodes seen so far")
+    watched.add_argument(
+        "--on",
+        metavar="DATE",
+        type=day,
+        help="the day it was finished, as 2025-03-14 (default: today)",
+    )
 
     cast = commands.add(
         "cast", "add a cast note to a show (or change the one with that name)", cmd_cast
@@ -89,13 +96,6 @@ def register(commands: Commands) -> None:
     cast.add_argument("name", metavar="NAME")
     cast.add_argument("--role", metavar="R", help="the role played, or the crew job")
     cast.add_argument("--note", metavar="TEXT", help="a free note")
-
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date like 2025-03-14: {text!r}") from None
 
 
 def _unchanged(show: Show, reason: edits.Unchanged) -> int:
@@ -171,22 +171,25 @@ def cmd_watched(args: argparse.Namespace) -> int:
     document = open_document(args)
     show = show_named(document.watchlist, args.title)
     season = edits.find_season(show, args.number)
-    day = today()
+    day_now = today()
+    if args.undo and args.on is not None:
+        raise ModelError("--on is the day a season was finished: it does not go with --undo")
     try:
         if args.episodes is not None:
             change = edits.set_watched_episodes(
-                document.watchlist, show, season, args.episodes, today=day
+                document.watchlist, show, season, args.episodes, today=day_now, on=args.on
             )
         elif args.undo:
-            change = edits.mark_unwatched(document.watchlist, show, season, today=day)
+            change = edits.mark_unwatched(document.watchlist, show, season, today=day_now)
         else:
-            change = edits.mark_watched(document.watchlist, show, season, today=day)
+            change = edits.mark_watched(document.watchlist, show, season, today=day_now, on=args.on)
     except edits.Unchanged as reason:
         return _unchanged(show, reason)
     commit(document, change)
     if args.episodes is None:
         word = "unwatched" if args.undo else "watched"
-        print(f"{shown(show.title)}: {season.label} marked {word}")
+        on = "" if args.on is None else f", finished {args.on.isoformat()}"
+        print(f"{shown(show.title)}: {season.label} marked {word}{on}")
         return 0
     assert change.after is not None
     now = edits.find_season(change.after, args.number)

@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import date
 
-from watchtui.cli.arguments import Commands
+from watchtui.cli.arguments import Commands, day
 from watchtui.cli.files import read
 from watchtui.cli.output import (
     has_window,
@@ -66,17 +65,10 @@ def register(commands: Commands) -> None:
     upcoming.add_argument(
         "--since",
         metavar="DATE",
-        type=_day,
+        type=day,
         help="instead, what changed after DATE (2025-03-14) and by today: seasons "
         "released, hints gone overdue, claims confirmed or contradicted",
     )
-
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date like 2025-03-14: {text!r}") from None
 
 
 def cmd_list(args: argparse.Namespace) -> int:

@@ -28,11 +28,19 @@ from textual.widgets import Button, Input, Label, Static
 from watchtui.app.screens.once import OnceModalScreen
 from watchtui.app.text import plain
 from watchtui.app.widgets.choice import Choice
+from watchtui.core.clock import typed_day
 from watchtui.core.errors import ModelError, Unchanged
 from watchtui.core.model import MAX_COUNT
 from watchtui.core.storage.document import Change
 
-__all__ = ["Check", "FormScreen", "optional_int", "refusal", "whole_number"]
+__all__ = [
+    "Check",
+    "FormScreen",
+    "day_problem",
+    "optional_int",
+    "refusal",
+    "whole_number",
+]
 
 Draft = TypeVar("Draft")
 
@@ -77,6 +85,15 @@ def whole_number(label: str, *, optional: bool = False, at_most: int | None = No
 
 def optional_int(value: str) -> int | None:
     return int(value) if value.strip() else None
+
+
+def day_problem(value: str) -> str | None:
+    """Why `value` is not a day written as 2025-03-14 (empty is no day)."""
+    try:
+        typed_day(value)
+    except ValueError as error:
+        return str(error)
+    return None
 
 
 class FormScreen(OnceModalScreen[Change | None], Generic[Draft]):

@@ -18,6 +18,7 @@ from textual.widgets import Static
 from watchtui.app.screens.form_base import (
     Check,
     FormScreen,
+    day_problem,
     optional_int,
     refusal,
     whole_number,
@@ -26,6 +27,7 @@ from watchtui.app.text import printable
 from watchtui.app.widgets.choice import Choice
 from watchtui.app.widgets.lookup import Lookup
 from watchtui.app.widgets.safe_input import SafeInput as Input
+from watchtui.core.clock import typed_day
 from watchtui.core.errors import WindowError
 from watchtui.core.model import (
     CastNote,
@@ -216,6 +218,15 @@ class SeasonForm(FormScreen[Season]):
             ),
         )
         yield from self.field(
+            "Finished",
+            Input(
+                season.finished.isoformat() if season and season.finished else "",
+                id="finished",
+                validators=[Check(day_problem)],
+                placeholder="e.g. 2025-03-14 · empty: today, once watched in full",
+            ),
+        )
+        yield from self.field(
             "Release window",
             Input(
                 season.window if season else "",
@@ -290,6 +301,7 @@ class SeasonForm(FormScreen[Season]):
             title=self.value("title"),
             episodes=optional_int(self.value("episodes")),
             watched=optional_int(self.value("watched")) or 0,
+            finished=typed_day(self.value("finished")),
             window=self.value("window"),
             confidence=Confidence(self.query_one("#confidence", Choice).value),
             source=self.value("source"),

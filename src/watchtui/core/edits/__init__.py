@@ -24,6 +24,9 @@ stored empty, and the dates the file keeps follow these rules:
   was first finished) and not before; with it unknown, only marking it watched
   finishes it, and lowering the count unfinishes it. A season marked watched
   before its episode count was known stays watched in full when the count is given.
+  A finished day may be given instead of today (never a day after today, and only
+  for a season watched in full); clearing it unfinishes a season whose number of
+  episodes is unknown, and re-dates one with every episode watched to today.
 - Marking watched never loses progress: toggling a partly watched season marks
   the rest watched; only a season watched in full is marked unwatched.
 """

@@ -35,6 +35,34 @@ def _said_claim(season: Season) -> tuple[str, Confidence, str]:
         return season.window.strip(), season.confidence, season.source.strip()
 
 
+def check_finished_day(season: Season, watched: int, day: date, today: date) -> None:
+    """Refuse a finished day after today, or for a season with episodes still to see."""
+    if day > today:
+        raise ModelError(f"the finished day {day.isoformat()} is after today")
+    if season.episodes and watched < season.episodes:
+        raise ModelError(
+            f"{season.label} has {watched} of {season.episodes} episodes watched: "
+            "only a season watched in full has a finished day"
+        )
+
+
+def _finished(before: Season, after: Season, watched: int, today: date) -> date | None:
+    """The day `after` (with `watched` episodes seen) was finished, by the rules of
+    this package's docstring: from the counts, or the day the draft gives anew."""
+    finished = before.finished
+    if (after.episodes, after.watched) != (before.episodes, before.watched):
+        if after.episodes:
+            finished = (before.finished or today) if watched >= after.episodes else None
+        elif watched < before.watched:
+            finished = None
+    if after.finished == before.finished:
+        return finished
+    if after.finished is None:  # cleared: today if the counts say finished
+        return today if after.episodes and finished is not None else None
+    check_finished_day(after, watched, after.finished, today)
+    return after.finished
+
+
 def settled(before: Season, after: Season, today: date, noted: date | None) -> Season:
     """`before` with the fields a person types taken from the draft `after`, and its
     finished and noted dates worked out (the rules in this module's docstring).
@@ -49,26 +77,21 @@ def settled(before: Season, after: Season, today: date, noted: date | None) -> S
             noted = today if window or source or kept else None
         new = replace(before.claim, window=window, confidence=confidence, source=source)
         said = before.with_claim(replace(new, noted=noted))
-    watched, finished = after.watched, before.finished
-    if (after.episodes, after.watched) != (before.episodes, before.watched):
-        if (
-            before.finished is not None
-            and before.episodes is None
-            and after.episodes is not None
-            and after.watched == before.watched
-        ):
-            watched = after.episodes  # watched in full before the count was known
-        if after.episodes:
-            finished = (before.finished or today) if watched >= after.episodes else None
-        elif watched < before.watched:
-            finished = None
+    watched = after.watched
+    if (
+        before.finished is not None
+        and before.episodes is None
+        and after.episodes is not None
+        and after.watched == before.watched
+    ):
+        watched = after.episodes  # watched in full before the count was known
     return replace(
         said,
         number=after.number,
         title=before.title if after.title == before.title else after.title.strip(),
         episodes=after.episodes,
         watched=watched,
-        finished=finished,
+        finished=_finished(before, after, watched, today),
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from watchtui.core.edits.finding import check_held
-from watchtui.core.edits.seasons import settled
+from watchtui.core.edits.seasons import check_finished_day, settled
 from watchtui.core.errors import ModelError, Unchanged
 from watchtui.core.model import Season, Show, Watchlist, replace
 from watchtui.core.state import SeasonState, season_state
@@ -33,13 +33,17 @@ def _marked(show: Show, season: Season, new: Season, word: str) -> Change:
     return Change(f"mark {season.label} of {show.title} {word}", show, updated)
 
 
-def mark_watched(watchlist: Watchlist, show: Show, season: Season, *, today: date) -> Change:
-    """Watched in full: finished today, every known episode seen."""
+def mark_watched(
+    watchlist: Watchlist, show: Show, season: Season, *, today: date, on: date | None = None
+) -> Change:
+    """Watched in full: every known episode seen, finished `on` that day (today)."""
     check_held(watchlist, show, season)
     if _watched_in_full(season, today):
         raise Unchanged(f"{season.label} is already watched")
     watched = season.episodes if season.episodes is not None else season.watched
-    return _marked(show, season, replace(season, finished=today, watched=watched), "watched")
+    day = today if on is None else on
+    check_finished_day(season, watched, day, today)
+    return _marked(show, season, replace(season, finished=day, watched=watched), "watched")
 
 
 def mark_unwatched(watchlist: Watchlist, show: Show, season: Season, *, today: date) -> Change:
@@ -65,9 +69,16 @@ def toggle_watched(watchlist: Watchlist, show: Show, season: Season, *, today: d
 
 
 def set_watched_episodes(
-    watchlist: Watchlist, show: Show, season: Season, count: int, *, today: date
+    watchlist: Watchlist,
+    show: Show,
+    season: Season,
+    count: int,
+    *,
+    today: date,
+    on: date | None = None,
 ) -> Change:
-    """`count` episodes seen; seeing the last one finishes the season."""
+    """`count` episodes seen; seeing the last one finishes the season, `on` that day
+    (today); a day given for a season left with episodes to see is refused."""
     check_held(watchlist, show, season)
     if count < 0:
         raise ModelError("episodes watched must be 0 or more")
@@ -75,7 +86,8 @@ def set_watched_episodes(
         raise ModelError(
             f"{season.label} has {_episodes(season.episodes)}, so {count} cannot be watched"
         )
-    new = settled(season, replace(season, watched=count), today, None)
+    draft = replace(season, watched=count, finished=season.finished if on is None else on)
+    new = settled(season, draft, today, None)
     if new == season:
         raise Unchanged(f"{season.label} already has {_episodes(count)} watched")
     updated = show.with_season(new, replacing=season)
