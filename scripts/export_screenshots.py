@@ -4,9 +4,10 @@
 
 Drives the real app headless with Textual's Pilot, as a user would, and saves
 what the screen shows: the main screen, the highlighted hinted show, an overdue
-hint, the add-season form with its live window preview, the upcoming timeline,
-one of its rows in full, the history of a
-season's window claims, and the help. The demo's dates move with the day (as
+hint, the add-season form with its live window preview, the add-show form with
+its TVmaze matches (answered by a local server replaying a recorded TVmaze
+search, tests/data/tvmaze/), the upcoming timeline, one of its rows in full, the
+history of a season's window claims, and the help. The demo's dates move with the day (as
 `watchtui --demo` moves them), so the screenshots show the demo as it looks on the
 day they are made: today, or `--today` (also WATCHTUI_TODAY). Run it again
 whenever the screen changes.
@@ -16,21 +17,59 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
 import tempfile
-from collections.abc import Awaitable, Callable
+import threading
+from collections.abc import Awaitable, Callable, Iterator
 from datetime import date
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from textual.pilot import Pilot
 
 from watchtui.app.app import WatchApp
 from watchtui.app.run import demo_copy
+from watchtui.app.widgets.lookup import Lookup
 from watchtui.core.clock import today
 from watchtui.core.storage.document import Document
 
 SIZE = (120, 36)
 Steps = Callable[[Pilot[None]], Awaitable[None]]
+SEARCH = Path(__file__).parent.parent / "tests" / "data" / "tvmaze" / "search_severance.json"
+
+
+@contextlib.contextmanager
+def _tvmaze_search() -> Iterator[None]:
+    """TVmaze's answer to a search for "Severance", from 127.0.0.1: never the internet."""
+    body = SEARCH.read_bytes()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            found = self.path.startswith("/search/shows?")
+            self.send_response(200 if found else 404)
+            self.send_header("Content-Type", "application/json; charset=UTF-8")
+            self.send_header("Content-Length", str(len(body) if found else 0))
+            self.end_headers()
+            if found:
+                self.wfile.write(body)
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    before = os.environ.get("WATCHTUI_TVMAZE_URL")
+    os.environ["WATCHTUI_TVMAZE_URL"] = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        yield
+    finally:
+        server.shutdown()
+        server.server_close()
+        if before is None:
+            del os.environ["WATCHTUI_TVMAZE_URL"]
+        else:
+            os.environ["WATCHTUI_TVMAZE_URL"] = before
 
 
 async def _main_screen(pilot: Pilot[None]) -> None:
@@ -53,6 +92,18 @@ async def _season_form(pilot: Pilot[None]) -> None:
     next_year = f"late {date.fromisoformat(os.environ['WATCHTUI_TODAY']).year + 1}"
     await pilot.press("tab", "tab", "tab", "tab", *next_year, "tab", "right", "tab")
     await pilot.press(*"Director's interview with The Korea Herald")
+
+
+async def _add_from_lookup(pilot: Pilot[None]) -> None:
+    await pilot.press("a")
+    await pilot.pause()
+    await pilot.press(*"Severance")
+    lookup = pilot.app.screen.query_one(Lookup)
+    for _ in range(200):  # TVmaze answers once the typing pauses
+        if lookup.shown:
+            break
+        await pilot.pause(0.05)
+    await pilot.press("down")  # into the matches: the first is highlighted
 
 
 async def _upcoming(pilot: Pilot[None]) -> None:
@@ -78,6 +129,7 @@ SHOTS: dict[str, Steps] = {
     "hinted": _hinted_selected,
     "overdue": _overdue_selected,
     "season-form": _season_form,
+    "add-from-lookup": _add_from_lookup,
     "upcoming": _upcoming,
     "history": _history,
     "upcoming-details": _upcoming_details,
@@ -112,7 +164,7 @@ async def export(folder: Path, day: date, only: list[str] | None = None) -> list
         for name, steps in SHOTS.items():
             if only and name not in only:
                 continue
-            with tempfile.TemporaryDirectory() as scratch:
+            with tempfile.TemporaryDirectory() as scratch, _tvmaze_search():
                 written.append(await _shoot(name, steps, folder, Path(scratch), day))
     finally:
         if home is not None:

@@ -17,6 +17,7 @@ SHOTS = [
     "hinted",
     "overdue",
     "season-form",
+    "add-from-lookup",
     "upcoming",
     "upcoming-details",
     "history",
@@ -33,7 +34,7 @@ def _made_on() -> str:
 
 
 @pytest.mark.parametrize(
-    "shots", [SHOTS[:3], SHOTS[3:4], SHOTS[4:]], ids=["main", "form", "timeline-and-help"]
+    "shots", [SHOTS[:3], SHOTS[3:5], SHOTS[5:]], ids=["main", "forms", "timeline-and-help"]
 )
 def test_the_script_makes_every_screenshot_and_they_match_the_repository(
     tmp_path: Path, shots: list[str]
