@@ -117,7 +117,7 @@ async def test_the_season_form_sets_the_finished_day_today_unless_one_is_typed(
         await pilot.press("ctrl+u")
         await type_text(pilot, "2024-5-20")
         error = form.query_one("#finished-error", Static)
-        assert str(error.content) == "not a day like 2025-03-14: '2024-5-20'"
+        assert str(error.content) == "not a date like 2025-03-14: '2024-5-20'"
         await pilot.press("ctrl+u")
         await type_text(pilot, "2024-06-02")  # the day after today
         await pilot.press("enter")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from cli_helpers import DATA, SAMPLE, TODAY, run, sample_file
-from watchtui.core.model import Ids, Season, Show, Status, Watchlist
+from watchtui.core.model import Claim, Ids, Season, Show, Status, Watchlist
 from watchtui.core.storage.atomic import load
 
 
@@ -301,7 +301,10 @@ def test_json_import_merges_into_an_existing_watchlist(tmp_path: Path) -> None:
     dead = load(path).watchlist.find("All of Us Are Dead")
     assert dead is not None
     assert dead.status is Status.WATCHING
-    assert dead.seasons[:2] == before.seasons  # a window the user has is not overwritten
+    assert dead.seasons[0] == before.seasons[0]
+    two, was = dead.seasons[1], before.seasons[1]
+    assert two.claim == was.claim  # a window the user has is not overwritten
+    assert two.earlier == (*was.earlier, Claim("2025"))  # the file's claim is kept
     assert dead.seasons[2].window == "late 2027"
     assert [note.name for note in dead.cast] == ["Park Ji-hu", "Yoon Chan-young"]
     arcane = load(path).watchlist.find("Arcane")

@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from helpers.strategies import seasons
 from watchtui.core.errors import ImportFileError
 from watchtui.core.formats.containers import csv_table, json_items, open_source
 from watchtui.core.formats.ical import escape_text, event_uid, fold_line
@@ -25,7 +26,16 @@ from watchtui.core.formats.json import (
 )
 from watchtui.core.imports import detect, read_import
 from watchtui.core.merge import merge_season, merge_show, plan_merge
-from watchtui.core.model import CastNote, Confidence, Ids, Season, Show, Status, Watchlist
+from watchtui.core.model import (
+    CastNote,
+    Claim,
+    Confidence,
+    Ids,
+    Season,
+    Show,
+    Status,
+    Watchlist,
+)
 
 # ---------------------------------------------------------------------------
 # iCalendar text
@@ -260,6 +270,38 @@ def test_merge_season_fills_a_missing_window_with_its_confidence() -> None:
         "Variety",
         date(2026, 1, 2),
     )
+
+
+def test_merge_season_keeps_the_claims_brought_and_credits_no_source_wrongly() -> None:
+    hint = Claim("2025", Confidence.HINTED, "agency post", date(2024, 4, 23))
+    mine = Season(2, window="2025-01-31", noted=date(2024, 12, 1))
+    theirs = Season(
+        2, window="late 2025", source="Variety", noted=date(2024, 9, 1), earlier=(hint,)
+    )
+    merged = merge_season(mine, theirs)
+    assert (merged.window, merged.source) == ("2025-01-31", "")  # Variety said late 2025
+    assert merged.earlier == (hint, theirs.claim)  # oldest first, none lost
+    assert merge_season(merged, theirs) == merged
+
+    doubted = Season(2, confidence=Confidence.RUMORED, source="a fan forum")
+    filled = merge_season(doubted, theirs)
+    assert (filled.window, filled.source, filled.noted) == ("late 2025", "Variety", theirs.noted)
+    assert filled.earlier == (doubted.claim, hint)
+
+
+@given(seasons(1), seasons(1))
+def test_merging_a_season_keeps_every_claim_and_twice_is_once(mine: Season, theirs: Season) -> None:
+    merged = merge_season(mine, theirs)
+    said = {_said(claim) for claim in merged.claims}
+    for claim in (*mine.claims, *theirs.claims):
+        if claim.says_something:
+            assert _said(claim) in said
+    assert merge_season(merged, theirs) == merged
+
+
+def _said(claim: Claim) -> tuple[str, Confidence, date | None]:
+    """A claim without its source: a source is kept only with the claim it made."""
+    return claim.window.strip(), claim.confidence, claim.noted
 
 
 def test_merge_season_keeps_the_finished_date() -> None:

@@ -38,4 +38,4 @@ def typed_day(text: str) -> date | None:
             raise ValueError(value)
         return date.fromisoformat(value)
     except ValueError:
-        raise ValueError(f"not a day like 2025-03-14: {value!r}") from None
+        raise ValueError(f"not a date like 2025-03-14: {value!r}") from None

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from watchtui.core.formats.incoming import (
@@ -23,6 +24,8 @@ from watchtui.core.formats.incoming import (
 )
 from watchtui.core.model import (
     CastNote,
+    Claim,
+    Confidence,
     Ids,
     Season,
     Show,
@@ -35,8 +38,31 @@ from watchtui.core.model import (
 # Merging
 
 
+def _claim_key(claim: Claim) -> tuple[str, Confidence, str, date | None]:
+    return claim.window.strip(), claim.confidence, claim.source.strip(), claim.noted
+
+
+def _earlier(
+    kept: tuple[Claim, ...], current: Claim, brought: tuple[Claim, ...]
+) -> tuple[Claim, ...]:
+    """`kept` (a season's earlier claims) with the claims `brought` from elsewhere that
+    it lacks, oldest first: no claim about a date is lost to a merge."""
+    seen = {_claim_key(claim) for claim in (*kept, current)}
+    added = []
+    for claim in brought:
+        if claim.says_something and _claim_key(claim) not in seen:
+            seen.add(_claim_key(claim))
+            added.append(claim)
+    if not added:
+        return kept
+    return tuple(sorted((*kept, *added), key=lambda claim: claim.noted or date.min))
+
+
 def merge_season(old: Season, new: Season) -> Season:
-    """`old` with what `new` adds: missing fields filled, watched progress only raised."""
+    """`old` with what `new` adds: missing fields filled, watched progress only raised,
+    and every claim about its release `new` holds kept (docs/claims.md): its window
+    fills a season with none, with its confidence and source; else it joins the
+    earlier claims, as do the ones `new` replaced."""
     episodes = old.episodes if old.episodes is not None else new.episodes
     watched = max(old.watched, new.watched)
     if episodes is not None and watched > episodes:
@@ -44,17 +70,30 @@ def merge_season(old: Season, new: Season) -> Season:
             watched = old.episodes  # the user's count of episodes stands
         else:
             episodes = None  # the other count is smaller than what was seen: keep unknown
-    window_from_new = not old.window.strip() and bool(new.window.strip())
+    if not old.window.strip() and new.window.strip():  # their window fills ours
+        if old.claim.says_something:  # what was said here with no window is kept
+            said = old.with_claim(new.claim)
+        else:
+            claim = new.claim
+            said = replace(
+                old,
+                window=claim.window,
+                confidence=claim.confidence,
+                source=claim.source,
+                noted=claim.noted,
+            )
+        earlier = _earlier(said.earlier, said.claim, new.earlier)
+    else:  # their source is taken only for the claim that it made
+        same = (old.window.strip(), old.confidence) == (new.window.strip(), new.confidence)
+        said = replace(old, source=old.source or new.source) if same else old
+        earlier = _earlier(old.earlier, said.claim, (*new.earlier, new.claim))
     return replace(
-        old,
+        said,
         title=old.title or new.title,
         episodes=episodes,
         watched=watched,
         finished=old.finished or new.finished,
-        window=new.window if window_from_new else old.window,
-        confidence=new.confidence if window_from_new else old.confidence,
-        source=old.source or new.source,
-        noted=(new.noted if window_from_new else old.noted) or old.noted,
+        earlier=earlier,
         extra={**new.extra, **old.extra},
     )
 
