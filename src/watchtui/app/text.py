@@ -18,7 +18,7 @@ from rich.text import Text
 
 from watchtui.core.text import printable
 
-__all__ = ["fit", "plain", "printable", "shown_path"]
+__all__ = ["fit", "fit_path", "plain", "printable", "shown_path"]
 
 
 def plain(text: str, style: Style | str = "") -> Text:
@@ -42,3 +42,24 @@ def shown_path(path: Path) -> str:
     if home not in ("", "/") and (text == home or text.startswith(home + os.sep)):
         text = "~" + text[len(home) :]
     return printable(text)
+
+
+def fit_path(text: str, width: int) -> str:
+    """A path shown in `width` cells: whole if it fits, else its start and as many of
+    its last parts as fit, the middle given as `…` (`~/…/watchtui/watchlist.toml`);
+    the file's name is the last thing cut."""
+    if cell_len(text) <= width:
+        return text
+    parts = text.split(os.sep)
+    if len(parts) < 3:
+        return set_cell_size(text, max(width - 1, 0)) + "…" if width > 0 else ""
+    head, tail = parts[0], [parts[-1]]
+    for part in reversed(parts[1:-1]):
+        if cell_len(os.sep.join([head, "…", part, *tail])) > width:
+            break
+        tail.insert(0, part)
+    shortened = os.sep.join([head, "…", *tail])
+    if cell_len(shortened) <= width:
+        return shortened
+    name = parts[-1]
+    return set_cell_size(name, max(width - 1, 0)) + "…" if width > 1 else ""

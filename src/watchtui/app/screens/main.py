@@ -167,6 +167,9 @@ class MainScreen(Screen[None]):
     def _show_highlighted(self, event: ShowList.Highlighted) -> None:
         self._select(event.show)
 
+    def on_resize(self) -> None:
+        self.update_status()  # the path is shortened to the width
+
     def update_status(self) -> None:
         # One line of fixed height: no layout needed (a layout repaints every pane).
         self.query_one("#status", Static).update(main_commands.status_line(self), layout=False)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from rich.text import Text
 
 from watchtui.app.keys import COMMANDS, Pane, key_text
-from watchtui.app.text import printable, shown_path
+from watchtui.app.text import fit_path, printable, shown_path
 from watchtui.app.widgets.pane import Item, PaneRequest
 from watchtui.app.widgets.seasons_pane import SeasonsTable
 from watchtui.core.errors import ConflictError, WatchlistFileError
@@ -328,5 +328,8 @@ def status_line(screen: MainScreen) -> Text:
         status.append(f"  ◇ {hinted} hinted  ⚠ {overdue} overdue")
     status.append(f"  today {screen.today.isoformat()}", "dim")
     status.append("  ")
-    status.append(shown_path(screen.document.path), "bold")
+    path = shown_path(screen.document.path)
+    if screen.size.width:  # known once the screen is laid out
+        path = fit_path(path, screen.size.width - status.cell_len)
+    status.append(path, "bold")
     return status
