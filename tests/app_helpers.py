@@ -88,8 +88,33 @@ async def select_show(pilot: Pilot[Any], title: str) -> None:
 
 
 async def type_text(pilot: Pilot[Any], text: str) -> None:
-    """Type text one key at a time, as a user does."""
-    await pilot.press(*text)
+    """Type text as a quick typist does: the keys arrive one after another, faster
+    than the app draws, named as a terminal names them ("space", "slash")."""
+    app = pilot.app
+    for character in text:
+        key = character if character.isalnum() else _KEY_NAMES.get(character, character)
+        event = events.Key(key, character)
+        event.set_sender(app)
+        app.post_message(event)
+    await pilot.pause()
+    await pilot.pause()
+
+
+_KEY_NAMES = {
+    " ": "space",
+    "+": "plus",
+    "-": "minus",
+    "=": "equals_sign",
+    "/": "slash",
+    "?": "question_mark",
+    ".": "full_stop",
+    ",": "comma",
+    ":": "colon",
+    "'": "apostrophe",
+    "(": "left_parenthesis",
+    ")": "right_parenthesis",
+}
+"""The names a terminal gives the keys of some characters."""
 
 
 CHARACTERS = {
