@@ -1,11 +1,12 @@
-"""A choice field shows every option, even in an 80-column terminal."""
+"""Forms fit a small terminal: a choice field shows every option at 80 columns, and
+the longest form, its buttons too, fits 24 rows."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from app_helpers import demo_file, make_app, screen_lines, settle
-from watchtui.app.screens.forms import ShowForm
+from watchtui.app.screens.forms import SeasonForm, ShowForm
 from watchtui.core.model import Status
 
 __all__ = ["demo_file"]  # the fixture, imported for pytest
@@ -21,3 +22,21 @@ async def test_the_status_field_shows_every_status_at_80_columns(demo_file: Path
         line = next(line for line in screen_lines(app) if "Status" in line)
         for status in Status:
             assert status.value in line, line
+
+
+async def test_the_season_form_its_problems_and_buttons_fit_24_rows(demo_file: Path) -> None:
+    app = make_app(demo_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("tab", "enter")  # the longest form: a season's
+        await settle(pilot)
+        assert isinstance(app.screen, SeasonForm)
+        await pilot.press("x", "tab", "tab", "tab", "x", "tab", "x")  # three problems shown
+        lines = screen_lines(app)
+        problems = ("must be a whole number", "not a date like", "not a release window")
+        assert sum(any(problem in line for problem in problems) for line in lines) == 3
+        labels = ["Number", "Episodes", "Watched", "Finished", "Release window"]
+        labels += ["Confidence", "Source", "Season title"]
+        for label in labels:
+            assert any(line.lstrip("█ ").startswith(label) for line in lines), label
+        assert any("Cancel" in line and "Save" in line for line in lines)

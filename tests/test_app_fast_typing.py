@@ -92,3 +92,17 @@ async def test_tab_typed_right_after_a_query_goes_on_to_the_seasons(demo_file: P
         await type_burst(pilot, "slash", *"arcane", "enter", "tab")
         assert app.focused is app.screen.query_one("#seasons")
         assert app.screen.query_one("#find", Input).value == "arcane"
+
+
+async def test_editing_keys_typed_at_once_act_in_the_order_typed(demo_file: Path) -> None:
+    # Input inserts a character at once but runs backspace, ← or ctrl+u through a
+    # binding, after the key has bubbled up: the characters after it went first.
+    app = make_app(demo_file)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await type_burst(pilot, "a", *"Dakr", "backspace", "backspace", *"rk")
+        title = app.screen.query_one("#title", Input)
+        assert title.value == "Dark"
+        await type_burst(pilot, "ctrl+u", *"Dark Matter", "left", "left", "left", "x")
+        assert title.value == "Dark Matxter"
+        await type_burst(pilot, "home", "delete", *"P")
+        assert title.value == "Park Matxter"

@@ -111,9 +111,14 @@ class FormScreen(OnceModalScreen[Change | None], Generic[Draft]):
         Binding("shift+tab", "app.focus_previous", "Previous", show=False, priority=True),
     ]
 
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
+    """Below 30 rows the fields sit line under line, so that a form (its buttons
+    too) fits a 24-row terminal."""
+
     DEFAULT_CSS = """
     FormScreen {
         align: center middle;
+        &.-short .field { margin-top: 0; }
         & > #form {
             width: 84;
             max-width: 100%;

@@ -20,9 +20,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.suggester import Suggester
-from textual.widgets import Button, Input, ProgressBar, Static
+from textual.widgets import Button, ProgressBar, Static
 
 from watchtui.app.text import printable
+from watchtui.app.widgets.safe_input import SafeInput as Input
 from watchtui.core.errors import ImportFileError, ModelError
 from watchtui.core.formats.incoming import Incoming
 from watchtui.core.imports import import_summary, read_import
