@@ -106,3 +106,17 @@ async def test_editing_keys_typed_at_once_act_in_the_order_typed(demo_file: Path
         assert title.value == "Dark Matxter"
         await type_burst(pilot, "home", "delete", *"P")
         assert title.value == "Park Matxter"
+
+
+async def test_a_choice_made_in_a_burst_holds_when_tab_follows(demo_file: Path) -> None:
+    # → on the confidence field, then tab at once: → used to be looked up after the
+    # tab had moved the focus on, and moved the cursor in the source field instead.
+    app = make_app(demo_file)
+    async with app.run_test(size=(120, 36)) as pilot:
+        window = [*"late 2027"]
+        await type_burst(pilot, "n", "tab", "tab", "tab", "tab", *window, "tab", "right", "tab")
+        await type_burst(pilot, *"Variety", "enter")
+        assert isinstance(app.screen, MainScreen)
+        season = file_shows(demo_file)[0]["season"][-1]
+        assert (season["window"], season["confidence"]) == ("late 2027", "hinted")
+        assert season["source"] == "Variety"

@@ -16,6 +16,8 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from watchtui.app.widgets.own_keys import act_at_once
+
 __all__ = ["Choice"]
 
 
@@ -56,6 +58,9 @@ class Choice(Widget, can_focus=True):
         super().__init__(id=id)
         self.options = list(options)
         self.set_reactive(Choice.value, value if value in self.options else self.options[0])
+
+    async def on_key(self, event: events.Key) -> None:
+        await act_at_once(self, event)  # before a tab typed after it moves the focus
 
     def action_move(self, step: int) -> None:
         index = self.options.index(self.value)
