@@ -60,7 +60,7 @@ class Choice(Widget, can_focus=True):
         self.set_reactive(Choice.value, value if value in self.options else self.options[0])
 
     async def on_key(self, event: events.Key) -> None:
-        await act_at_once(self, event)  # before a tab typed after it moves the focus
+        await act_at_once(self, event, Choice)  # before a tab typed after it moves the focus
 
     def action_move(self, step: int) -> None:
         index = self.options.index(self.value)

@@ -25,7 +25,7 @@ __all__ = ["SafeInput"]
 
 class SafeInput(Input):
     async def on_key(self, event: events.Key) -> None:
-        await act_at_once(self, event)
+        await act_at_once(self, event, Input)
 
     def render_line(self, y: int) -> Strip:
         strip = super().render_line(y)

@@ -60,14 +60,18 @@ class ShowTable(ItemPane, DataTable[Text]):
         for columns in self.LAYOUTS:
             labels = [self.LABELS.get(label, label) for label in columns]
             table = [[cells[label] for label in columns] for _, cells in rows]
-            widths = fit_widths(labels, table, room, self.cell_padding)
+            narrowest = columns == self.LAYOUTS[-1]
+            widths = fit_widths(labels, table, room, self.cell_padding, squeeze=narrowest)
             if sum(widths) + 2 * self.cell_padding * len(widths) <= room:
                 break
         self.clear(columns=True)
         for label, width in zip(columns, widths, strict=True):
             self.add_column(self.LABELS.get(label, label), width=width)
         for key, cells in rows:
-            self.add_row(*(cells[label] for label in columns), key=key)
+            texts = [cells[label] for label in columns]
+            for text in texts:  # a column narrowed by fit_widths cuts with an ellipsis
+                text.no_wrap, text.overflow = True, "ellipsis"
+            self.add_row(*texts, key=key)
         if self.row_count:
             self.move_cursor(row=min(keep, self.row_count - 1), animate=False)
         self.item_moved()
@@ -95,16 +99,36 @@ class ShowTable(ItemPane, DataTable[Text]):
 
 
 MIN_LAST_COLUMN = 10
+MIN_COLUMN = 6
 
 
 def fit_widths(
-    labels: Sequence[str], rows: Sequence[Sequence[Text]], room: int, padding: int
+    labels: Sequence[str],
+    rows: Sequence[Sequence[Text]],
+    room: int,
+    padding: int,
+    *,
+    squeeze: bool = True,
 ) -> list[int]:
-    """Column widths: each fits its content, the last takes what is left of `room`."""
+    """Column widths: each fits its content, the last takes what is left of `room`.
+
+    Where that leaves the last column under MIN_LAST_COLUMN and `squeeze` is set,
+    the widest of the others give up a cell at a time (down to MIN_COLUMN or their
+    header), their text then cut with an ellipsis: the table never reaches past
+    its pane.
+    """
     widths = [
         max([cell_len(label), *(cell_len(row[n].plain) for row in rows)])
         for n, label in enumerate(labels)
     ]
+    floors = [max(MIN_COLUMN, cell_len(label)) for label in labels]
     left = room - 2 * padding * len(widths) - sum(widths[:-1])
+    while squeeze and left < MIN_LAST_COLUMN:
+        shrinkable = [n for n in range(len(widths) - 1) if widths[n] > floors[n]]
+        if not shrinkable:
+            break
+        widest = max(shrinkable, key=lambda n: widths[n] - floors[n])
+        widths[widest] -= 1
+        left += 1
     widths[-1] = max(MIN_LAST_COLUMN, left)
     return widths
