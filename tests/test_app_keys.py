@@ -99,6 +99,21 @@ async def test_the_footer_shows_the_keys_of_the_focused_pane(demo_file: Path) ->
     assert cast == fitted("e Edit d Delete a Show+ c Cast+ ^z Undo ? Help q Quit")
 
 
+async def test_a_footer_too_long_for_60_columns_is_cut_before_the_palette(
+    demo_file: Path,
+) -> None:
+    app = make_app(demo_file)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        for _ in range(3):
+            footer = screen_lines(app)[-1]
+            keys, palette = footer.split("▏")
+            assert palette == "^p palette "  # nothing shows through after it
+            assert len(footer) == 60 and keys.startswith("e Edit d Delete")
+            await pilot.press("tab")
+            await settle(pilot)
+
+
 # Keys act where the focus is ----------------------------------------------------
 
 
