@@ -114,6 +114,26 @@ async def test_a_footer_too_long_for_60_columns_is_cut_before_the_palette(
             await settle(pilot)
 
 
+async def test_the_footer_names_the_keys_that_work_with_no_pane_focused(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "watchlist.toml"
+    path.write_text('[[show]]\ntitle = "Dark"\n', encoding="utf-8")
+    app = make_app(path)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        keys = screen_lines(app)[-1].split("▏")[0].split()
+        assert keys == ["^z", "Undo", "f1", "Help"]  # a, ? and q would type into the filter
+        await pilot.press("escape", "f")  # hinted: none, so the list hides
+        await settle(pilot)
+        assert app.focused is None
+        footer = screen_lines(app)[-1]
+        assert footer.startswith("a Show+ n Season+ c Cast+ ^z Undo f1 Help q Quit ")
+        await pilot.press("q")
+        assert not app.is_running
+
+
 # Keys act where the focus is ----------------------------------------------------
 
 

@@ -29,6 +29,7 @@ __all__ = [
     "pane_bindings",
     "readme_rows",
     "screen_bindings",
+    "typed_in_filter",
 ]
 
 
@@ -200,13 +201,27 @@ def key_text(key: str) -> str:
     return _SHOWN.get(key, key)
 
 
-def _binding(command: Command, action: str, show: bool, *, priority: bool = True) -> Binding:
+_CHARACTERS = {"slash", "question_mark", "plus", "minus", "equals_sign", "space"}
+
+
+def _typed(key: str) -> bool:
+    """Whether a key types a character into a text field."""
+    return len(key) == 1 or key in _CHARACTERS
+
+
+def _binding(
+    command: Command, action: str, show: bool, *, priority: bool = True, typing: bool = False
+) -> Binding:
     """A command's binding (of one of its keys, or all). Every key of the main screen
     is a priority binding: Textual runs it as the key arrives, in the order typed,
     so a key that opens a form or moves the focus has done so before the keys typed
     after it are handed on (typed fast, a new show's title would otherwise reach
-    the shows list, where `e` edits and `d` deletes)."""
+    the shows list, where `e` edits and `d` deletes). With `typing` (the title
+    filter may have the focus), the Footer shows a key that types nothing (`f1`
+    for help, not `?`), where the command has one."""
     first = command.keys[0]
+    if typing:
+        first = next((key for key in command.keys if not _typed(key)), first)
     # The Footer shows the first key, even when a base widget bound another one first
     # (a table's enter); Textual's own display for a modifier: ^z.
     display = None if "+" in first else key_text(first)
@@ -243,8 +258,11 @@ def pane_bindings(pane: Pane) -> list[BindingType]:
 
 def screen_bindings() -> list[BindingType]:
     """The main screen's bindings, for when no pane has the focus (the title filter
-    does): the screen-wide commands, not priority bindings, so that the filter
-    gets the characters typed into it. None is in the Footer.
+    does, or nothing: a filter that matches no show hides the list): the
+    screen-wide commands, not priority bindings, so that the filter gets the
+    characters typed into it. The Footer shows those the Shows pane shows; while
+    the filter has the focus, the screen hides the ones it would type instead
+    (`typed_in_filter`).
 
     A key of one pane (the Seasons pane's `w`) pressed elsewhere says where it
     works, rather than doing nothing or acting on an item the user is not looking at.
@@ -256,12 +274,23 @@ def screen_bindings() -> list[BindingType]:
                 bindings.append(_binding(command, command.action, False))  # see _binding
             continue
         if command.screen_wide:
-            bindings.append(_binding(command, command.action, False, priority=False))
+            shown = Pane.SHOWS in command.footer
+            bindings.append(_binding(command, command.action, shown, priority=False, typing=True))
         elif len(command.panes) == 1:
             (pane,) = command.panes
             hint = f"elsewhere('{pane.value}')"
             bindings.append(_binding(command, hint, False, priority=False))
     return bindings
+
+
+def typed_in_filter(action: str) -> bool:
+    """Whether every key of a screen-wide action types a character, which the title
+    filter takes as typed (`q`, `a`): not that action while the filter has the
+    focus (help is: `f1`)."""
+    for command in COMMANDS:
+        if command.screen_wide and command.name == action:
+            return all(_typed(key) for key in command.keys)
+    return False
 
 
 def _keys_cell(command: Command) -> str:

@@ -208,6 +208,8 @@ class MainScreen(Screen[None]):
             self.update_status()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.focused is not None and self.focused.id == "find" and keys.typed_in_filter(action):
+            return False  # its key types into the filter: not in the Footer
         if action in ("add_season", "add_cast", "refresh"):
             return self.show is not None or None
         return True
@@ -378,13 +380,7 @@ class MainScreen(Screen[None]):
     # Actions: other screens ------------------------------------------------
 
     def action_upcoming(self) -> None:
-        from watchtui.app.screens.upcoming import UpcomingScreen
-
-        def chosen(show: Show | None) -> None:
-            if show is not None:
-                self.jump_to(show)
-
-        self.app.push_screen(UpcomingScreen(self.document.watchlist, self.today), chosen)
+        main_commands.open_upcoming(self)
 
     def action_help(self) -> None:
         from watchtui.app.screens.help import HelpScreen

@@ -39,6 +39,7 @@ __all__ = [
     "empty_message",
     "merge_or_ask",
     "merged_message",
+    "open_upcoming",
     "poll_file",
     "quit_when_saved",
 ]
@@ -314,6 +315,17 @@ async def quit_when_saved(screen: MainScreen) -> None:
         ),
         confirmed,
     )
+
+
+def open_upcoming(screen: MainScreen) -> None:
+    """The upcoming timeline; the show picked there is selected on return."""
+    from watchtui.app.screens.upcoming import UpcomingScreen
+
+    def chosen(show: Show | None) -> None:
+        if show is not None:
+            screen.jump_to(show)
+
+    screen.app.push_screen(UpcomingScreen(screen.document.watchlist, screen.today), chosen)
 
 
 def status_line(screen: MainScreen) -> Text:
