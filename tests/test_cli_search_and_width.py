@@ -66,6 +66,11 @@ def test_list_search_forgives_accents_case_and_the_article_and_ranks_the_best_fi
     ]
     document = json.loads(run("list", "--search", "office", "--json", file=path).out)
     assert [show["title"] for show in document["shows"]] == titles(office.out)
+    only = run("list", "--search", "office", "--titles", file=path, columns=20)
+    assert only.out.splitlines() == titles(office.out)  # whole, however narrow
+    everything = run("list", "--titles", file=path).out.splitlines()
+    assert everything == titles(run("list", file=path).out)
+    assert run("list", "--titles", "--json", file=path).code == 2
 
 
 def test_list_search_with_no_match_prints_nothing(tmp_path: Path) -> None:

@@ -58,7 +58,14 @@ def register(commands: Commands) -> None:
         help="only the shows whose title matches, best first (accents, case and "
         'a leading "The" do not matter)',
     )
-    listing.add_argument("--json", action="store_true", help="print JSON, seasons included")
+    shape = listing.add_mutually_exclusive_group()
+    shape.add_argument("--json", action="store_true", help="print JSON, seasons included")
+    shape.add_argument(
+        "--titles",
+        action="store_true",
+        help="print only the titles, one a line, in the same order (for scripts and "
+        "shell completion)",
+    )
 
     upcoming = commands.add("upcoming", "the seasons to come, by window start", cmd_upcoming)
     upcoming.add_argument("--json", action="store_true", help="print JSON (docs/json.md)")
@@ -82,6 +89,9 @@ def cmd_list(args: argparse.Namespace) -> int:
         shows = [show for show in watchlist.shows if which.matches(show, day)]
     if args.json:
         sys.stdout.write(json_safe(watchlist_json(watchlist, shows, day)))
+        return 0
+    if args.titles:
+        sys.stdout.writelines(f"{shown(show.title)}\n" for show in shows)
         return 0
     if not shows:
         if not args.search.strip():  # a search that finds nothing prints nothing

@@ -10,6 +10,7 @@ from watchtui import __version__
 from watchtui.cli.arguments import Commands, file_option
 from watchtui.cli.check import register as check_commands
 from watchtui.cli.claims import register as claim_commands
+from watchtui.cli.completion import register as completion_commands
 from watchtui.cli.edits import register as edit_commands
 from watchtui.cli.exchange import register as exchange_commands
 from watchtui.cli.listing import register as listing_commands
@@ -47,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
         claim_commands,
         exchange_commands,
         online_commands,
+        completion_commands,
     ):
         register(commands)
     return parser
