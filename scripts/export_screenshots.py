@@ -26,6 +26,7 @@ from datetime import date
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from textual import events
 from textual.pilot import Pilot
 
 from watchtui.app.app import WatchApp
@@ -86,18 +87,30 @@ async def _overdue_selected(pilot: Pilot[None]) -> None:
     await pilot.press("tab", "down")  # to its overdue season
 
 
+async def _type(pilot: Pilot[None], text: str) -> None:
+    """Text typed into a field at a typist's pace (one frame for all of it, where
+    `press` waits for a frame after each key)."""
+    for character in text:
+        key = "space" if character == " " else character
+        pilot.app.post_message(events.Key(key, character))
+    await pilot.pause()
+    await pilot.pause()
+
+
 async def _season_form(pilot: Pilot[None]) -> None:
     await pilot.press("n")
     await pilot.pause()
     next_year = f"late {date.fromisoformat(os.environ['WATCHTUI_TODAY']).year + 1}"
-    await pilot.press("tab", "tab", "tab", "tab", *next_year, "tab", "right", "tab")
-    await pilot.press(*"Director's interview with The Korea Herald")
+    await pilot.press("tab", "tab", "tab", "tab")
+    await _type(pilot, next_year)
+    await pilot.press("tab", "right", "tab")
+    await _type(pilot, "Director's interview with The Korea Herald")
 
 
 async def _add_from_lookup(pilot: Pilot[None]) -> None:
     await pilot.press("a")
     await pilot.pause()
-    await pilot.press(*"Severance")
+    await _type(pilot, "Severance")
     lookup = pilot.app.screen.query_one(Lookup)
     for _ in range(200):  # TVmaze answers once the typing pauses
         if lookup.shown:
