@@ -300,7 +300,7 @@ def test_an_empty_file_is_an_empty_watchlist() -> None:
 # Round trips
 
 
-@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
 @given(watchlists())
 def test_dump_then_parse_gives_the_same_watchlist(watchlist: Watchlist) -> None:
     text = dump_watchlist(watchlist)

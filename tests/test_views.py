@@ -44,7 +44,7 @@ _steps = st.lists(
 )
 
 
-@settings(max_examples=80, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
 @given(watchlists(max_shows=6), _steps, st.data())
 def test_updates_keep_the_index_equal_to_a_fresh_one(
     watchlist: Watchlist, steps: list[tuple[str, int, str]], data: st.DataObject
