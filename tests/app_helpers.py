@@ -83,21 +83,8 @@ async def select_show(pilot: Pilot[Any], title: str) -> None:
     """Move the shows cursor to a title with the arrow keys."""
     show_list = pilot.app.screen.query_one(ShowList)
     target = next(n for n, show in enumerate(show_list.shows) if show.title == title)
-    await pilot.press("home", *["down"] * target)
+    await press(pilot, "home", *["down"] * target)
     assert show_list.current is not None and show_list.current.title == title
-
-
-async def type_text(pilot: Pilot[Any], text: str) -> None:
-    """Type text as a quick typist does: the keys arrive one after another, faster
-    than the app draws, named as a terminal names them ("space", "slash")."""
-    app = pilot.app
-    for character in text:
-        key = character if character.isalnum() else _KEY_NAMES.get(character, character)
-        event = events.Key(key, character)
-        event.set_sender(app)
-        app.post_message(event)
-    await pilot.pause()
-    await pilot.pause()
 
 
 _KEY_NAMES = {
@@ -116,26 +103,57 @@ _KEY_NAMES = {
 }
 """The names a terminal gives the keys of some characters."""
 
-
-CHARACTERS = {
-    "space": " ",
-    "plus": "+",
-    "minus": "-",
-    "equals_sign": "=",
-    "slash": "/",
-    "question_mark": "?",
-}
+CHARACTERS = {name: character for character, name in _KEY_NAMES.items()}
 """The characters of the named keys that type one, as a terminal reports them."""
+
+
+def key_event(key: str) -> events.Key:
+    """A key as the terminal driver reports it: `+` or `plus` is the key `plus`,
+    typing `+`; `tab` or `ctrl+u` types nothing."""
+    if len(key) == 1:
+        return events.Key(key if key.isalnum() else _KEY_NAMES.get(key, key), key)
+    return events.Key(key, CHARACTERS.get(key))
+
+
+def _post(app: App[Any], key: str) -> None:
+    event = key_event(key)
+    event.set_sender(app)
+    app.post_message(event)
+
+
+def _busy(app: App[Any]) -> bool:
+    """Messages still queued anywhere on the current screen."""
+    screen = app.screen
+    return any(pump.message_queue_size for pump in (app, screen, *screen.walk_children()))
+
+
+async def press(pilot: Pilot[Any], *keys: str) -> None:
+    """Keys pressed one after another, each handled and its frame drawn before the
+    next arrives, as `Pilot.press` does, but without its waits for the process to
+    go idle (40 ms a key at least): `pause(0)` until two rounds find nothing queued."""
+    app = pilot.app
+    for key in keys:
+        _post(app, key)
+        quiet = 0
+        while quiet < 2:
+            await pilot.pause(0)
+            quiet = 0 if _busy(app) else quiet + 1
+
+
+async def type_text(pilot: Pilot[Any], text: str) -> None:
+    """Type text as a quick typist does: the keys arrive one after another, faster
+    than the app draws, named as a terminal names them ("space", "slash")."""
+    for character in text:
+        _post(pilot.app, character)
+    await pilot.pause()
+    await pilot.pause()
 
 
 async def type_burst(pilot: Pilot[Any], *keys: str) -> None:
     """Keys arriving at once, as a terminal delivers fast typing: all of them are
     queued before the app handles the first. Then the app settles."""
-    app = pilot.app
     for key in keys:
-        event = events.Key(key, key if len(key) == 1 else CHARACTERS.get(key))
-        event.set_sender(app)
-        app.post_message(event)
+        _post(pilot.app, key)
     await settle(pilot)
 
 

@@ -13,6 +13,7 @@ from app_helpers import (
     list_lines,
     make_app,
     notifications,
+    press,
     screen_lines,
     settle,
     status_line,
@@ -39,7 +40,7 @@ status = "planned"
 async def change_behind_the_back(pilot, path: Path) -> None:
     """Write another watchlist over the file, then unmark All of Us Are Dead S1 in the app."""
     path.write_text(ELSEWHERE, encoding="utf-8")
-    await pilot.press("tab", "w")
+    await press(pilot, "tab", "w")
     await settle(pilot)
     app = pilot.app
     assert isinstance(app.screen, ConflictScreen)
@@ -53,13 +54,13 @@ async def test_reload_takes_the_file_on_disk(demo_file: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await change_behind_the_back(pilot, demo_file)
-        await pilot.press("r")
+        await press(pilot, "r")
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)
         assert list_lines(app) == ["   Written Elsewhere"]
         assert "Reloaded the file from disk." in notifications(app)
         assert "UNSAVED" not in status_line(app)
-        await pilot.press("ctrl+z")  # the reload dropped the undo history with the change
+        await press(pilot, "ctrl+z")  # the reload dropped the undo history with the change
         assert "Nothing to undo." in notifications(app)
     assert demo_file.read_text(encoding="utf-8") == ELSEWHERE
     app = make_app(demo_file)
@@ -73,13 +74,13 @@ async def test_overwrite_keeps_what_the_app_shows(demo_file: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await change_behind_the_back(pilot, demo_file)
-        await pilot.press("o")
+        await press(pilot, "o")
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)
         assert "Saved over the file on disk." in notifications(app)
         assert "UNSAVED" not in status_line(app)
         assert table_rows(app, "#seasons")[0][1] == "—"
-        await pilot.press("plus")  # the next change saves without asking again
+        await press(pilot, "plus")  # the next change saves without asking again
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)
     shows = file_shows(demo_file)
@@ -98,24 +99,24 @@ async def test_cancel_keeps_the_change_unsaved_and_quitting_asks(demo_file: Path
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await change_behind_the_back(pilot, demo_file)
-        await pilot.press("c")
+        await press(pilot, "c")
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)
         assert "UNSAVED" in status_line(app)
         assert table_rows(app, "#seasons")[0][1] == "—"  # the change stays on screen
         assert demo_file.read_text(encoding="utf-8") == ELSEWHERE
-        await pilot.press("plus")  # another change: asked again, not written over
+        await press(pilot, "plus")  # another change: asked again, not written over
         await settle(pilot)
         assert isinstance(app.screen, ConflictScreen)
-        await pilot.press("escape")
+        await press(pilot, "escape")
         assert demo_file.read_text(encoding="utf-8") == ELSEWHERE
-        await pilot.press("q")
+        await press(pilot, "q")
         assert isinstance(app.screen, ConfirmScreen)
         assert "Your last change is not saved. Quit anyway?" in "\n".join(screen_lines(app))
         assert "ctrl+z" not in "\n".join(screen_lines(app))  # quitting cannot be undone
-        await pilot.press("n")
+        await press(pilot, "n")
         assert isinstance(app.screen, MainScreen)
-        await pilot.press("q", "y")
+        await press(pilot, "q", "y")
         await settle(pilot)
         assert not app.is_running
     assert demo_file.read_text(encoding="utf-8") == ELSEWHERE
@@ -132,7 +133,7 @@ async def test_a_save_merges_a_change_made_elsewhere_to_another_show(demo_file: 
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
         add_elsewhere(demo_file, "Written Elsewhere")
-        await pilot.press("tab", "w")  # before the poll sees it: the save finds it
+        await press(pilot, "tab", "w")  # before the poll sees it: the save finds it
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)
         app.screen.saver.flush()
@@ -153,7 +154,7 @@ async def test_the_app_takes_in_a_change_made_elsewhere_while_it_runs(
     app = make_app(demo_file)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
-        await pilot.press("tab", "w")
+        await press(pilot, "tab", "w")
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)
         app.screen.saver.flush()
@@ -162,12 +163,12 @@ async def test_the_app_takes_in_a_change_made_elsewhere_while_it_runs(
         assert "   Written Elsewhere" in list_lines(app)  # no question, no key pressed
         assert "Merged the change made elsewhere (1 show)." in notifications(app)
         assert "UNSAVED" not in status_line(app)
-        await pilot.press("ctrl+z")  # our own change, made before the merge, is undone
+        await press(pilot, "ctrl+z")  # our own change, made before the merge, is undone
         await settle(pilot)
         app.screen.saver.flush()
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)
-        await pilot.press("q")
+        await press(pilot, "q")
         await settle(pilot)
         assert not app.is_running  # nothing unsaved: no question
     shows = file_shows(demo_file)

@@ -17,6 +17,7 @@ from app_helpers import (
     file_shows,
     make_app,
     notifications,
+    press,
     select_show,
     settle,
     table_rows,
@@ -53,12 +54,12 @@ async def test_w_on_a_partly_watched_season_marks_the_rest_watched(demo_file: Pa
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await select_show(pilot, "Shōgun")
-        await pilot.press("tab")
+        await press(pilot, "tab")
         assert table_rows(app, "#seasons")[0][1] == "6/10"
-        await pilot.press("w")  # 6 of 10 seen: the other 4 are marked seen, none lost
+        await press(pilot, "w")  # 6 of 10 seen: the other 4 are marked seen, none lost
         await settle(pilot)
         assert_shogun_watched_in_full(app, demo_file)
-        await pilot.press("ctrl+z")  # the progress as it was comes back
+        await press(pilot, "ctrl+z")  # the progress as it was comes back
         await settle(pilot)
         assert "Undone: mark Season 1 of Shōgun watched" in notifications(app)
         assert table_rows(app, "#seasons")[0][1] == "6/10"
@@ -78,18 +79,18 @@ async def test_plus_to_the_last_episode_finishes_the_season_and_no_further(
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await select_show(pilot, "Shōgun")
-        await pilot.press("tab", "plus", "plus", "plus")
+        await press(pilot, "tab", "plus", "plus", "plus")
         assert table_rows(app, "#seasons")[0][1] == "9/10"
-        await pilot.press("plus")  # the last episode
+        await press(pilot, "plus")  # the last episode
         await settle(pilot)
         assert_shogun_watched_in_full(app, demo_file)
         saved = demo_file.read_bytes()
-        await pilot.press("plus")  # there is no eleventh
+        await press(pilot, "plus")  # there is no eleventh
         await settle(pilot)
         assert notifications(app)[-1] == "Season 1: no more episodes"
         assert table_rows(app, "#seasons")[0][1] == "10/10"
         assert demo_file.read_bytes() == saved
-        await pilot.press("ctrl+z")  # the refused step left nothing to undo
+        await press(pilot, "ctrl+z")  # the refused step left nothing to undo
         assert "Undone: Season 1 of Shōgun episodes 9→10" in notifications(app)
         assert table_rows(app, "#seasons")[0][1] == "9/10"
 
@@ -101,36 +102,36 @@ async def test_the_season_form_sets_the_finished_day_today_unless_one_is_typed(
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await select_show(pilot, "Shōgun")
-        await pilot.press("tab", "enter", "tab", "tab", "ctrl+u")  # season 1: watched
+        await press(pilot, "tab", "enter", "tab", "tab", "ctrl+u")  # season 1: watched
         form = app.screen
         assert isinstance(form, SeasonForm)
         await type_text(pilot, "10")
-        await pilot.press("enter")  # the finished field left empty: today
+        await press(pilot, "enter")  # the finished field left empty: today
         await settle(pilot)
         assert_shogun_watched_in_full(app, demo_file)
 
-        await pilot.press("enter", "tab", "tab", "tab")  # the finished field, filled in
+        await press(pilot, "enter", "tab", "tab", "tab")  # the finished field, filled in
         form = app.screen
         assert isinstance(form, SeasonForm)
         assert app.focused is form.query_one("#finished", Input)
         assert form.query_one("#finished", Input).value == DEMO_TODAY.isoformat()
-        await pilot.press("ctrl+u")
+        await press(pilot, "ctrl+u")
         await type_text(pilot, "2024-5-20")
         error = form.query_one("#finished-error", Static)
         assert str(error.content) == "not a date like 2025-03-14: '2024-5-20'"
-        await pilot.press("ctrl+u")
+        await press(pilot, "ctrl+u")
         await type_text(pilot, "2024-06-02")  # the day after today
-        await pilot.press("enter")
+        await press(pilot, "enter")
         assert app.screen is form
         problem = str(form.query_one("#form-error", Static).content)
         assert problem == "the finished day 2024-06-02 is after today"
-        await pilot.press("ctrl+u")
+        await press(pilot, "ctrl+u")
         await type_text(pilot, "2024-05-20")
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)
         assert season_in_file(demo_file, "Shōgun", 0)["finished"] == date(2024, 5, 20)
-        await pilot.press("ctrl+z")
+        await press(pilot, "ctrl+z")
         await settle(pilot)
         assert season_in_file(demo_file, "Shōgun", 0)["finished"] == DEMO_TODAY
 
@@ -142,18 +143,18 @@ async def test_the_season_form_notes_a_window_said_anew_and_stores_tba_empty(
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await select_show(pilot, "Squid Game")
-        await pilot.press("tab", "down", "enter", "tab")  # season 2: its episodes
+        await press(pilot, "tab", "down", "enter", "tab")  # season 2: its episodes
         assert isinstance(app.screen, SeasonForm)
         await type_text(pilot, "7")
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await settle(pilot)
         season = season_in_file(demo_file, "Squid Game", 1)
         assert season["episodes"] == 7
         assert season["noted"] == date(2024, 4, 23)  # the window was not said anew
 
-        await pilot.press("enter", "tab", "tab", "tab", "tab", "ctrl+u")  # its window
+        await press(pilot, "enter", "tab", "tab", "tab", "tab", "ctrl+u")  # its window
         await type_text(pilot, "Q4 2024")
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)
         assert table_rows(app, "#seasons")[1][2] == "Q4 2024 ↺1"  # the old claim kept
@@ -161,9 +162,9 @@ async def test_the_season_form_notes_a_window_said_anew_and_stores_tba_empty(
         assert (season["window"], season["noted"]) == ("Q4 2024", DEMO_TODAY)
         assert [claim["window"] for claim in season["earlier"]] == ["2024"]
 
-        await pilot.press("enter", "tab", "tab", "tab", "tab", "ctrl+u")
+        await press(pilot, "enter", "tab", "tab", "tab", "tab", "ctrl+u")
         await type_text(pilot, " TBA ")
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await settle(pilot)
         season = season_in_file(demo_file, "Squid Game", 1)
         assert "window" not in season  # "no window" is stored as none
@@ -177,29 +178,29 @@ async def test_saving_a_form_unchanged_says_so_and_writes_nothing(demo_file: Pat
     app = make_app(demo_file)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("e")
+        await press(pilot, "e")
         assert isinstance(app.screen, ShowForm)
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)
         assert notifications(app)[-1] == "All of Us Are Dead unchanged"
 
-        await pilot.press("tab", "down", "enter", "tab", "tab", "tab", "tab", "tab", "tab", "end")
+        await press(pilot, "tab", "down", "enter", "tab", "tab", "tab", "tab", "tab", "tab", "end")
         form = app.screen
         assert isinstance(form, SeasonForm)
         assert app.focused is form.query_one("#source", Input)
         await type_text(pilot, "  ")  # outer spaces are not a change
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)
         assert notifications(app)[-1] == "Season 2 unchanged"
 
-        await pilot.press("tab", "enter")
+        await press(pilot, "tab", "enter")
         assert isinstance(app.screen, CastForm)
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await settle(pilot)
         assert notifications(app)[-1] == "cast note for Park Ji-hu unchanged"
-        await pilot.press("ctrl+z")
+        await press(pilot, "ctrl+z")
         assert notifications(app)[-1] == "Nothing to undo."
     assert demo_file.read_bytes() == before
     assert sorted(demo_file.parent.iterdir()) == files  # not written: no backup made
@@ -210,20 +211,20 @@ async def test_a_refused_edit_keeps_the_form_open_with_the_reason(demo_file: Pat
     app = make_app(demo_file)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("c")  # one note per name: this one exists, written otherwise
+        await press(pilot, "c")  # one note per name: this one exists, written otherwise
         form = app.screen
         assert isinstance(form, CastForm)
         await type_text(pilot, "park ji-hu")
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await settle(pilot)
         assert app.screen is form
         reason = str(form.query_one("#form-error", Static).content)
         assert reason == '"All of Us Are Dead" already has a cast note for Park Ji-hu'
-        await pilot.press("ctrl+u", "space")  # no name: said as it is typed
+        await press(pilot, "ctrl+u", "space")  # no name: said as it is typed
         assert str(form.query_one("#name-error", Static).content) == "a cast note needs a name"
-        await pilot.press("enter")
+        await press(pilot, "enter")
         assert app.screen is form
-        await pilot.press("escape")
+        await press(pilot, "escape")
         assert isinstance(app.screen, MainScreen)
         assert len(table_rows(app, "#cast")) == 5
     assert demo_file.read_bytes() == before
@@ -237,13 +238,13 @@ async def test_marking_a_season_not_out_yet_asks_first(demo_file: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await select_show(pilot, "Arcane")
-        await pilot.press("tab", "end", "w")  # season 2: confirmed, not out yet
+        await press(pilot, "tab", "end", "w")  # season 2: confirmed, not out yet
         assert isinstance(app.screen, ConfirmScreen)
-        await pilot.press("enter")  # the safe button: keep it as it is
+        await press(pilot, "enter")  # the safe button: keep it as it is
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)
         assert demo_file.read_bytes() == before
-        await pilot.press("w", "y")
+        await press(pilot, "w", "y")
         await settle(pilot)
         season = season_in_file(demo_file, "Arcane", 1)
         assert season.get("finished") == DEMO_TODAY

@@ -18,6 +18,7 @@ from app_helpers import (
     list_lines,
     make_app,
     notifications,
+    press,
     screen_lines,
     select_show,
     settle,
@@ -84,25 +85,25 @@ async def test_add_a_show_to_a_new_file(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert "No shows yet." in "\n".join(screen_lines(app))
-        await pilot.press("a")
+        await press(pilot, "a")
         assert isinstance(app.screen, ShowForm)
         await type_text(pilot, "Severance")
-        await pilot.press("tab")
+        await press(pilot, "tab")
         await type_text(pilot, "세브란스")
-        await pilot.press("tab")
+        await press(pilot, "tab")
         await type_text(pilot, "Apple TV+")
-        await pilot.press("tab")  # the status choice: watching → planned
+        await press(pilot, "tab")  # the status choice: watching → planned
         assert isinstance(app.focused, Choice)
-        await pilot.press("right")
-        await pilot.press("tab")
+        await press(pilot, "right")
+        await press(pilot, "tab")
         await type_text(pilot, "Office thriller")
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)
         assert list_lines(app) == [" " * 3 + "Severance"]
         assert "Added Severance. n adds a season." in notifications(app)
         assert "Shows 1" in screen_lines(app)[1]
-        await pilot.press("q")
+        await press(pilot, "q")
     assert file_shows(path) == [
         {
             "title": "Severance",
@@ -123,13 +124,13 @@ async def test_add_a_hinted_season_with_the_window_previewed(demo_file: Path) ->
         await settle(pilot)
         await select_show(pilot, "Frieren: Beyond Journey's End")
         assert row_of(app, "Frieren").endswith("Frieren: Beyond Journey's End")  # no badge
-        await pilot.press("n")
+        await press(pilot, "n")
         form = app.screen
         assert isinstance(form, SeasonForm)
         assert form.query_one("#number", Input).value == "2"  # the next one, prefilled
         preview = form.query_one("#window-preview", Static)
         assert str(preview.content) == "→ no window: to be announced"
-        await pilot.press("tab", "tab", "tab", "tab")
+        await press(pilot, "tab", "tab", "tab", "tab")
         assert app.focused is form.query_one("#window", Input)
         await type_text(pilot, "late")  # not a window yet: the error says why
         assert not preview.display
@@ -138,13 +139,13 @@ async def test_add_a_hinted_season_with_the_window_previewed(demo_file: Path) ->
         assert preview.display
         assert str(preview.content) == "→ 1 Sep – 31 Dec 2025  (third)"
         assert not form.query_one("#window-error").display
-        await pilot.press("tab")
+        await press(pilot, "tab")
         assert app.focused is form.query_one("#confidence", Choice)
-        await pilot.press("right")
+        await press(pilot, "right")
         assert form.query_one("#confidence", Choice).value == "hinted"
-        await pilot.press("tab")
+        await press(pilot, "tab")
         await type_text(pilot, "Director interview")
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)
         assert table_rows(app, "#seasons")[1] == [
@@ -179,13 +180,13 @@ async def test_add_a_cast_note(demo_file: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await select_show(pilot, "Arcane")
-        await pilot.press("c")
+        await press(pilot, "c")
         await type_text(pilot, "Katie Leung")
-        await pilot.press("tab")
+        await press(pilot, "tab")
         await type_text(pilot, "Caitlyn (voice)")
-        await pilot.press("tab")
+        await press(pilot, "tab")
         await type_text(pilot, "Returns for season 2")
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await settle(pilot)
         assert table_rows(app, "#cast")[-1] == [
             "Katie Leung",
@@ -213,25 +214,25 @@ async def test_watched_and_episodes_on_the_seasons_pane(demo_file: Path) -> None
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await select_show(pilot, "Shōgun")
-        await pilot.press("tab")
+        await press(pilot, "tab")
         assert app.focused is app.screen.query_one("#seasons")
         assert table_rows(app, "#seasons")[0][1] == "6/10"
-        await pilot.press("plus")
+        await press(pilot, "plus")
         assert table_rows(app, "#seasons")[0][1] == "7/10"
-        await pilot.press("minus", "minus")
+        await press(pilot, "minus", "minus")
         assert table_rows(app, "#seasons")[0][1] == "5/10"
         await settle(pilot)  # the save is written on its own thread
         assert file_shows(demo_file)[5]["season"][0]["watched"] == 5
-        await pilot.press("w")
+        await press(pilot, "w")
         row = table_rows(app, "#seasons")[0]
         assert row[1] == "10/10" and row[4] == "✓ watched"
         await settle(pilot)
         season = next(s for s in file_shows(demo_file) if s["title"] == "Shōgun")["season"][0]
         assert (season["watched"], season["finished"]) == (10, DEMO_TODAY)
-        await pilot.press("space")  # w or space again: unwatched
+        await press(pilot, "space")  # w or space again: unwatched
         row = table_rows(app, "#seasons")[0]
         assert row[1] == "—" and row[4] == "▶ released"
-        await pilot.press("w", "minus")
+        await press(pilot, "w", "minus")
         assert table_rows(app, "#seasons")[0][1] == "9/10"
         await settle(pilot)
     season = next(s for s in file_shows(demo_file) if s["title"] == "Shōgun")["season"][0]
@@ -248,9 +249,9 @@ async def test_episode_limits_are_said_not_saved(demo_file: Path) -> None:
     app = make_app(demo_file)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("tab", "plus")  # All of Us Are Dead S1: 12/12 already
+        await press(pilot, "tab", "plus")  # All of Us Are Dead S1: 12/12 already
         assert "Season 1: no more episodes" in notifications(app)
-        await pilot.press("down", "minus")  # S2: nothing watched
+        await press(pilot, "down", "minus")  # S2: nothing watched
         assert "Season 2: no episode watched" in notifications(app)
     assert demo_file.read_bytes() == before
 
@@ -263,33 +264,33 @@ async def test_edit_on_each_pane(demo_file: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await select_show(pilot, "Squid Game")
-        await pilot.press("e")
+        await press(pilot, "e")
         assert isinstance(app.screen, ShowForm)
         title = app.screen.query_one("#title", Input)
         assert title.value == "Squid Game"
         assert title.selected_text == "Squid Game"  # typing would replace it: go to the end
-        await pilot.press("end")
+        await press(pilot, "end")
         await type_text(pilot, " (2021)")
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await settle(pilot)
         assert row_of(app, "Squid Game (2021)")
-        await pilot.press("tab", "down", "enter")  # seasons pane: season 2
+        await press(pilot, "tab", "down", "enter")  # seasons pane: season 2
         form = app.screen
         assert isinstance(form, SeasonForm)
-        await pilot.press("tab", "tab", "tab", "tab", "ctrl+u")  # window: cleared
+        await press(pilot, "tab", "tab", "tab", "tab", "ctrl+u")  # window: cleared
         await type_text(pilot, "2024-12-26")
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await settle(pilot)
         assert table_rows(app, "#seasons")[1][2] == "2024-12-26 ↺1"  # the hint kept
         assert row_of(app, "Squid Game").endswith("S2 26 Dec 2024")
-        await pilot.press("tab")  # cast pane
+        await press(pilot, "tab")  # cast pane
         assert app.focused is app.screen.query_one("#cast")
-        await pilot.press("e", "tab", "end")
+        await press(pilot, "e", "tab", "end")
         await type_text(pilot, " (the winner)")
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await settle(pilot)
         assert table_rows(app, "#cast")[0][1] == "Seong Gi-hun (the winner)"
-        await pilot.press("tab")  # back to the shows pane
+        await press(pilot, "tab")  # back to the shows pane
         assert app.focused is app.screen.query_one(ShowList)
     squid = next(s for s in file_shows(demo_file) if s["title"].startswith("Squid"))
     assert squid["title"] == "Squid Game (2021)"
@@ -305,9 +306,9 @@ async def test_escape_cancels_a_form_and_saves_nothing(demo_file: Path) -> None:
     app = make_app(demo_file)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("e", "end")
+        await press(pilot, "e", "end")
         await type_text(pilot, " changed")
-        await pilot.press("escape")
+        await press(pilot, "escape")
         assert isinstance(app.screen, MainScreen)
         assert row_of(app, "All of Us Are Dead").startswith(" ◇ All of Us Are Dead  ")
     assert demo_file.read_bytes() == before
@@ -321,7 +322,7 @@ async def test_a_bad_window_is_refused_under_its_field(demo_file: Path) -> None:
     app = make_app(demo_file)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("n", "tab", "tab", "tab", "tab")
+        await press(pilot, "n", "tab", "tab", "tab", "tab")
         await type_text(pilot, "soon")
         form = app.screen
         error = form.query_one("#window-error", Static)
@@ -329,14 +330,14 @@ async def test_a_bad_window_is_refused_under_its_field(demo_file: Path) -> None:
         assert "soon" in str(error.content)
         assert "late 2025" in str(error.content) or "Q3" in str(error.content)
         assert not form.query_one("#window-preview", Static).display
-        await pilot.press("enter")
+        await press(pilot, "enter")
         assert app.screen is form  # still open: nothing saved
         assert app.focused is form.query_one("#window", Input)
         assert demo_file.read_bytes() == before
-        await pilot.press("ctrl+u")
+        await press(pilot, "ctrl+u")
         await type_text(pilot, "Q1 2026")
         assert not form.query_one("#window-error", Static).display
-        await pilot.press("escape")
+        await press(pilot, "escape")
         assert isinstance(app.screen, MainScreen)
     assert demo_file.read_bytes() == before
 
@@ -346,19 +347,19 @@ async def test_a_duplicate_title_is_refused_under_its_field(demo_file: Path) -> 
     app = make_app(demo_file)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("a")
+        await press(pilot, "a")
         form = app.screen
         await type_text(pilot, "  arcane ")
         error = form.query_one("#title-error", Static)
         assert error.display
         assert str(error.content) == 'there is already a show named "Arcane"'
-        await pilot.press("enter")
+        await press(pilot, "enter")
         assert app.screen is form
-        await pilot.press("tab", "tab", "tab", "tab", "enter")  # saving from another field
+        await press(pilot, "tab", "tab", "tab", "tab", "enter")  # saving from another field
         assert app.screen is form
         assert app.focused is form.query_one("#title", Input)
         assert demo_file.read_bytes() == before
-        await pilot.press("escape")
+        await press(pilot, "escape")
         assert len(list_lines(app)) == len(DEMO_TITLES)
     assert demo_file.read_bytes() == before
 
@@ -372,23 +373,23 @@ async def test_delete_asks_first_and_undo_takes_back_several_steps(demo_file: Pa
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await select_show(pilot, "Arcane")
-        await pilot.press("d")
+        await press(pilot, "d")
         assert isinstance(app.screen, ConfirmScreen)
         assert "Delete Arcane and its 2 seasons and 2 cast notes?" in "\n".join(screen_lines(app))
-        await pilot.press("n")
+        await press(pilot, "n")
         assert isinstance(app.screen, MainScreen)
         assert "Arcane" in titles_on_screen(app)
         assert Document.open(demo_file).watchlist == original
-        await pilot.press("delete", "y")
+        await press(pilot, "delete", "y")
         await settle(pilot)
         assert "Arcane" not in titles_on_screen(app)
         assert "Deleted Arcane. ctrl+z brings it back." in notifications(app)
         assert "Shows 6" in screen_lines(app)[1]
         await select_show(pilot, "All of Us Are Dead")
-        await pilot.press("tab", "down", "d", "y")  # season 2
+        await press(pilot, "tab", "down", "d", "y")  # season 2
         await settle(pilot)
         assert [row[0] for row in table_rows(app, "#seasons")] == ["1"]
-        await pilot.press("tab", "end", "d", "y")  # the last cast note
+        await press(pilot, "tab", "end", "d", "y")  # the last cast note
         await settle(pilot)
         assert len(table_rows(app, "#cast")) == 4
         shows = file_shows(demo_file)
@@ -396,16 +397,16 @@ async def test_delete_asks_first_and_undo_takes_back_several_steps(demo_file: Pa
         assert len(shows[0]["season"]) == 1 and len(shows[0]["cast"]) == 4
         assert "◇ 0 hinted" in status_line(app)
 
-        await pilot.press("ctrl+z")
+        await press(pilot, "ctrl+z")
         assert len(table_rows(app, "#cast")) == 5
-        await pilot.press("ctrl+z")
+        await press(pilot, "ctrl+z")
         assert [row[0] for row in table_rows(app, "#seasons")] == ["1", "2"]
-        await pilot.press("ctrl+z")
+        await press(pilot, "ctrl+z")
         await settle(pilot)
         assert titles_on_screen(app) == DEMO_TITLES
         assert "Undone: delete Arcane" in notifications(app)
         assert "◇ 1 hinted" in status_line(app)
-        await pilot.press("ctrl+z")
+        await press(pilot, "ctrl+z")
         assert "Nothing to undo." in notifications(app)
     assert Document.open(demo_file).watchlist == original
     titles, seasons = await restarted_titles(demo_file)
@@ -420,7 +421,7 @@ async def test_filter_as_you_type_and_escape_clears(demo_file: Path) -> None:
     app = make_app(demo_file)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("slash")
+        await press(pilot, "slash")
         assert app.focused is app.screen.query_one("#find", Input)
         await type_text(pilot, "s")
         # Titles starting with it first, then the others that hold it, each in title order.
@@ -436,13 +437,13 @@ async def test_filter_as_you_type_and_escape_clears(demo_file: Path) -> None:
         assert titles_on_screen(app) == ["Squid Game"]
         assert "Shows 1/7" in screen_lines(app)[1]
         assert table_rows(app, "#seasons")[1][-1] == "Netflix shareholder briefing"
-        await pilot.press("ctrl+u")
+        await press(pilot, "ctrl+u")
         await type_text(pilot, "葬送")  # the original title is searched too
         assert titles_on_screen(app) == ["Frieren: Beyond Journey's End"]
         await type_text(pilot, "x")
         assert titles_on_screen(app) == []
         assert "No show matches." in "\n".join(screen_lines(app))
-        await pilot.press("escape")
+        await press(pilot, "escape")
         assert titles_on_screen(app) == DEMO_TITLES
         assert not app.screen.query_one("#find", Input).display
         assert app.focused is app.screen.query_one(ShowList)
@@ -456,7 +457,7 @@ async def test_f_cycles_the_filter(demo_file: Path) -> None:
         await settle(pilot)
         seen = []
         for _ in range(5):
-            await pilot.press("f")
+            await press(pilot, "f")
             seen.append((notifications(app)[-1], titles_on_screen(app)))
         assert seen == [
             (
@@ -474,7 +475,7 @@ async def test_f_cycles_the_filter(demo_file: Path) -> None:
             ("Showing completed shows.", ["Frieren: Beyond Journey's End"]),
             ("Showing all shows.", DEMO_TITLES),
         ]
-        await pilot.press("f")
+        await press(pilot, "f")
         pane = app.screen.query_one("#shows-pane")
         assert pane.border_subtitle == "filter: hinted"
         assert "Shows 2/7" in screen_lines(app)[1]  # All of Us Are Dead, Stranger Things
@@ -489,15 +490,15 @@ async def test_help_opens_and_closes(demo_file: Path) -> None:
     app = make_app(demo_file)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("question_mark")
+        await press(pilot, "question_mark")
         assert isinstance(app.screen, HelpScreen)
         screen = "\n".join(screen_lines(app))
         assert "keys and marks" in screen and "undo the last change" in screen
-        await pilot.press("escape")
+        await press(pilot, "escape")
         assert isinstance(app.screen, MainScreen)
-        await pilot.press("f1")
+        await press(pilot, "f1")
         assert isinstance(app.screen, HelpScreen)
-        await pilot.press("f1")
+        await press(pilot, "f1")
         assert isinstance(app.screen, MainScreen)
     assert demo_file.read_bytes() == before  # looking around never writes
 
@@ -507,8 +508,8 @@ async def test_upcoming_timeline_jumps_to_a_show(demo_file: Path) -> None:
     app = make_app(demo_file)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("f", "f", "f", "f")  # completed: the jump has to clear it
-        await pilot.press("u")
+        await press(pilot, "f", "f", "f", "f")  # completed: the jump has to clear it
+        await press(pilot, "u")
         assert isinstance(app.screen, UpcomingScreen)
         rows = table_rows(app, "#timeline")
         shows_listed = [row[1] for row in rows if row[2].startswith("Season")]
@@ -521,13 +522,13 @@ async def test_upcoming_timeline_jumps_to_a_show(demo_file: Path) -> None:
             "The Last of Us",
         ]
         while app.screen.entry.show_title != "The Last of Us":  # down, season by season
-            await pilot.press("down")
-        await pilot.press("enter", "enter")  # the whole row, then the show
+            await press(pilot, "down")
+        await press(pilot, "enter", "enter")  # the whole row, then the show
         assert isinstance(app.screen, MainScreen)
         assert app.screen.query_one(ShowList).current.title == "The Last of Us"
         assert titles_on_screen(app) == DEMO_TITLES  # the filter was cleared to show it
         assert table_rows(app, "#seasons")[1][2] == "2025"
-        await pilot.press("u", "escape")
+        await press(pilot, "u", "escape")
         assert isinstance(app.screen, MainScreen)
     assert demo_file.read_bytes() == before  # looking around never writes
 
@@ -537,10 +538,10 @@ async def test_command_palette_jumps_to_a_show(demo_file: Path) -> None:
     app = make_app(demo_file)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("ctrl+p")
+        await press(pilot, "ctrl+p")
         await type_text(pilot, "stranger")
         await settle(pilot)
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)
         assert app.screen.query_one(ShowList).current.title == "Stranger Things"
@@ -568,16 +569,16 @@ async def test_the_screen_repaints_the_rows_a_change_moves(demo_file: Path) -> N
         await settle(pilot)
         assert pane_titles(app) == DEMO_TITLES
         await select_show(pilot, "Arcane")
-        await pilot.press("e", "ctrl+u")
+        await press(pilot, "e", "ctrl+u")
         await type_text(pilot, "Zz Arcane")  # moves from second to last
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await settle(pilot)
         moved = [t for t in DEMO_TITLES if t != "Arcane"] + ["Zz Arcane"]
         assert pane_titles(app) == moved
-        await pilot.press("ctrl+z")
+        await press(pilot, "ctrl+z")
         await settle(pilot)
         assert pane_titles(app) == DEMO_TITLES
-        await pilot.press("home", "d", "y")  # delete the first show: every row moves up
+        await press(pilot, "home", "d", "y")  # delete the first show: every row moves up
         await settle(pilot)
         assert pane_titles(app) == DEMO_TITLES[1:]
 
@@ -586,14 +587,14 @@ async def test_an_accepted_filter_stays_and_tab_moves_on_to_the_seasons(demo_fil
     app = make_app(demo_file)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("slash")
+        await press(pilot, "slash")
         await type_text(pilot, "squ")
-        await pilot.press("enter")
+        await press(pilot, "enter")
         assert app.focused is app.screen.query_one(ShowList)
         assert app.screen.query_one("#find", Input).value == "squ"  # still shown
-        await pilot.press("tab")
+        await press(pilot, "tab")
         assert app.focused is app.screen.query_one("#seasons")
-        await pilot.press("shift+tab", "slash")  # back to the list, then a new query
+        await press(pilot, "shift+tab", "slash")  # back to the list, then a new query
         assert app.focused is app.screen.query_one("#find", Input)
         await type_text(pilot, "dark")  # the old query was selected: typing replaces it
         assert app.screen.search == "dark"

@@ -11,6 +11,7 @@ from app_helpers import (
     file_shows,
     make_app,
     notifications,
+    press,
     screen_lines,
     settle,
     type_text,
@@ -26,11 +27,11 @@ async def test_enter_on_the_confidence_choice_saves_the_season(demo_file: Path) 
     app = make_app(demo_file)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("n", "tab", "tab", "tab", "tab")  # AoUAD season 3: its window
+        await press(pilot, "n", "tab", "tab", "tab", "tab")  # AoUAD season 3: its window
         await type_text(pilot, "late 2026")
-        await pilot.press("tab", "right")  # confidence: hinted
+        await press(pilot, "tab", "right")  # confidence: hinted
         assert isinstance(app.focused, Choice) and app.focused.value == "hinted"
-        await pilot.press("enter")
+        await press(pilot, "enter")
         assert isinstance(app.screen, MainScreen)
         await settle(pilot)
     season = file_shows(demo_file)[0]["season"][-1]
@@ -41,10 +42,10 @@ async def test_enter_on_the_status_choice_saves_the_show(demo_file: Path) -> Non
     app = make_app(demo_file)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("a")
+        await press(pilot, "a")
         await type_text(pilot, "Kingdom")
-        await pilot.press("tab", "tab", "tab", "right", "right")  # status: paused
-        await pilot.press("enter")
+        await press(pilot, "tab", "tab", "tab", "right", "right")  # status: paused
+        await press(pilot, "enter")
         assert isinstance(app.screen, MainScreen)
         await settle(pilot)
     kingdom = [show for show in file_shows(demo_file) if show["title"] == "Kingdom"]
@@ -55,12 +56,12 @@ async def test_ctrl_s_saves_from_any_field_and_the_form_says_so(demo_file: Path)
     app = make_app(demo_file)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("c")  # a cast note for All of Us Are Dead
+        await press(pilot, "c")  # a cast note for All of Us Are Dead
         assert "ctrl+s save" in "\n".join(screen_lines(app))
         await type_text(pilot, "Lee Yoo-mi")
-        await pilot.press("tab")
+        await press(pilot, "tab")
         await type_text(pilot, "Lee Na-yeon")
-        await pilot.press("ctrl+s")
+        await press(pilot, "ctrl+s")
         assert isinstance(app.screen, MainScreen)
         await settle(pilot)
     cast = file_shows(demo_file)[0]["cast"]
@@ -74,13 +75,13 @@ async def test_escape_says_nothing_was_saved_only_when_something_was_typed(
     app = make_app(demo_file)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("n", "escape")  # nothing typed: nothing to say
+        await press(pilot, "n", "escape")  # nothing typed: nothing to say
         assert isinstance(app.screen, MainScreen)
         assert not any("Cancelled" in note for note in notifications(app))
-        await pilot.press("n", "tab", "tab", "tab", "tab")
+        await press(pilot, "n", "tab", "tab", "tab", "tab")
         await type_text(pilot, "2027")
         assert isinstance(app.screen, FormScreen)
-        await pilot.press("escape")
+        await press(pilot, "escape")
         assert isinstance(app.screen, MainScreen)
         assert "Cancelled: nothing was saved." in notifications(app)
         await settle(pilot)

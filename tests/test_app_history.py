@@ -9,6 +9,7 @@ from app_helpers import (
     demo_file,
     make_app,
     notifications,
+    press,
     screen_lines,
     settle,
     table_rows,
@@ -30,7 +31,7 @@ async def test_the_seasons_pane_shows_each_claims_source_and_noted_day_at_120_co
     app = make_app(demo_file)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("down")  # Arcane: its first season has two earlier claims
+        await press(pilot, "down")  # Arcane: its first season has two earlier claims
         await settle(pilot)
         rows = table_rows(app, "#seasons")
         assert rows[0] == ["1", "9/9", "2021-11-06 ↺2", "✓ watched", "2021-09-25", "Netflix"]
@@ -45,8 +46,8 @@ async def test_h_opens_the_history_oldest_first_with_verdicts_and_escape_closes_
     app = make_app(demo_file)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("down", "tab")  # Arcane, the Seasons pane, season 1
-        await pilot.press("h")
+        await press(pilot, "down", "tab")  # Arcane, the Seasons pane, season 1
+        await press(pilot, "h")
         await settle(pilot)
         assert isinstance(app.screen, HistoryScreen)
         lines = screen_lines(app)
@@ -60,7 +61,7 @@ async def test_h_opens_the_history_oldest_first_with_verdicts_and_escape_closes_
         assert "2021-05-03  fall 2021" in claims[1] and "✓ right" in claims[1]
         assert "Riot Games teaser" in claims[1]
         assert "2021-09-25  2021-11-06" in claims[2] and "✓ right (now)" in claims[2]
-        await pilot.press("escape")
+        await press(pilot, "escape")
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)
         assert app.focused is app.screen.query_one("#seasons")
@@ -72,12 +73,12 @@ async def test_a_live_hint_is_pending_and_the_key_that_opened_the_history_closes
     app = make_app(demo_file)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("tab", "down", "h")  # All of Us Are Dead, season 2: one hint
+        await press(pilot, "tab", "down", "h")  # All of Us Are Dead, season 2: one hint
         await settle(pilot)
         text = _screen(app)
         assert "1 claim, oldest first. The real date is not known yet." in text
         assert "◇ hinted" in text and "… pending (now)" in text
-        await pilot.press("h")  # the key that opens it closes it
+        await press(pilot, "h")  # the key that opens it closes it
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)
 
@@ -90,7 +91,7 @@ async def test_history_of_a_season_nothing_was_said_about(tmp_path: Path) -> Non
     app = make_app(path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("tab", "h")
+        await press(pilot, "tab", "h")
         await settle(pilot)
         assert "Nothing has been said about this season's release window yet." in _screen(app)
 
@@ -101,15 +102,15 @@ async def test_h_elsewhere_says_where_it_works_and_the_palette_offers_it(
     app = make_app(demo_file)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("h")  # the shows pane
+        await press(pilot, "h")  # the shows pane
         await settle(pilot)
         assert notifications(app)[-1] == "w, +, - and h work in the Seasons pane: tab moves there."
-        await pilot.press("down", "tab", "ctrl+p")
+        await press(pilot, "down", "tab", "ctrl+p")
         await settle(pilot)
         await type_text(pilot, "claim history")
         await settle(pilot)
         assert "Claim history  (h)" in _screen(app)
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await settle(pilot)
         assert isinstance(app.screen, HistoryScreen)
         assert "Arcane — Season 1: history" in _screen(app)

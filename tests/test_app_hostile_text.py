@@ -19,6 +19,7 @@ from app_helpers import (
     list_lines,
     make_app,
     notifications,
+    press,
     screen_lines,
     settle,
     table_rows,
@@ -89,7 +90,7 @@ def assert_full_width(lines: list[str], width: int) -> None:
 async def select(pilot, title: str) -> None:
     show_list = pilot.app.screen.query_one(ShowList)
     target = next(n for n, show in enumerate(show_list.shows) if show.title == title)
-    await pilot.press("home", *["down"] * target)
+    await press(pilot, "home", *["down"] * target)
 
 
 async def test_text_from_a_file_is_shown_literally(tmp_path: Path) -> None:
@@ -130,35 +131,35 @@ async def test_text_from_a_file_is_shown_literally(tmp_path: Path) -> None:
 
         for title in ("[/] closing tag", "[bold]X[/]", "ring \x07 bell"):
             await select(pilot, title)
-            await pilot.press("n")  # the form's border names the show
+            await press(pilot, "n")  # the form's border names the show
             assert isinstance(app.screen, SeasonForm)
             shown = title.replace("\x07", "␇")
             assert f"Add a season — {shown}" in "\n".join(screen_lines(app))
-            await pilot.press("escape", "c")
+            await press(pilot, "escape", "c")
             assert isinstance(app.screen, CastForm)
             assert f"Add a cast note — {shown}" in "\n".join(screen_lines(app))
-            await pilot.press("escape")
+            await press(pilot, "escape")
 
         await select(pilot, "[/] closing tag")
-        await pilot.press("d")
+        await press(pilot, "d")
         assert "Delete [/] closing tag?" in "\n".join(screen_lines(app))
-        await pilot.press("y")
+        await press(pilot, "y")
         await settle(pilot)
         assert "Deleted [/] closing tag. ctrl+z brings it back." in notifications(app)
         assert "Deleted [/] closing tag." in "\n".join(screen_lines(app))  # the toast
-        await pilot.press("ctrl+z")
+        await press(pilot, "ctrl+z")
         await settle(pilot)
         assert "Undone: delete [/] closing tag" in "\n".join(screen_lines(app))
 
-        await pilot.press("u")
+        await press(pilot, "u")
         rows = table_rows(app, "#timeline")
         assert ["[bold]X[/]", "[link=x]y"] in [[row[1], row[-1]] for row in rows]
         assert_full_width(screen_lines(app), SIZE[0])
-        await pilot.press("escape", "ctrl+p")
+        await press(pilot, "escape", "ctrl+p")
         await type_text(pilot, "bold")
         await settle(pilot)
         assert "[bold]X[/]" in "\n".join(screen_lines(app))
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)
         assert app.screen.query_one(ShowList).current.title == "[bold]X[/]"
@@ -176,27 +177,27 @@ async def test_text_typed_and_pasted_into_forms_is_kept_exactly(tmp_path: Path) 
     app = make_app(path)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
-        await pilot.press("a")
+        await press(pilot, "a")
         await type_text(pilot, "[bold]Typed[/] 🧟")
-        await pilot.press("tab")
+        await press(pilot, "tab")
         app.screen.query_one("#original_title").post_message(events.Paste("\x1b[2J 학교 \x07"))
-        await pilot.press("tab")
+        await press(pilot, "tab")
         await type_text(pilot, "[link=x]y")
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await settle(pilot)
         assert list_lines(app) == ["   [bold]Typed[/] 🧟"]
         assert "Added [bold]Typed[/] 🧟. n adds a season." in "\n".join(screen_lines(app))
-        await pilot.press("n", "tab", "tab", "tab", "tab")
+        await press(pilot, "n", "tab", "tab", "tab", "tab")
         await type_text(pilot, "2026")
-        await pilot.press("tab", "right", "right", "tab")  # rumored
+        await press(pilot, "tab", "right", "right", "tab")  # rumored
         await type_text(pilot, "[/] from a [i]forum")
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await settle(pilot)
-        await pilot.press("c")
+        await press(pilot, "c")
         await type_text(pilot, "[red]Cast[/red]")
-        await pilot.press("tab", "tab")
+        await press(pilot, "tab", "tab")
         app.screen.query_one("#note").post_message(events.Paste("\x07 bell and \x1b[1m bold"))
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await settle(pilot)
         assert table_rows(app, "#seasons")[0][2:] == [
             "2026",

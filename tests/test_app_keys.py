@@ -15,6 +15,7 @@ from app_helpers import (
     file_shows,
     make_app,
     notifications,
+    press,
     screen_lines,
     settle,
     table_rows,
@@ -86,7 +87,7 @@ async def test_the_footer_shows_the_keys_of_the_focused_pane(demo_file: Path) ->
         footers = []
         for _ in range(3):
             footers.append(screen_lines(app)[-1])
-            await pilot.press("tab")
+            await press(pilot, "tab")
             await settle(pilot)
     shows, seasons, cast = footers
 
@@ -110,7 +111,7 @@ async def test_a_footer_too_long_for_60_columns_is_cut_before_the_palette(
             keys, palette = footer.split("▏")
             assert palette == "^p palette "  # nothing shows through after it
             assert len(footer) == 60 and keys.startswith("e Edit d Delete")
-            await pilot.press("tab")
+            await press(pilot, "tab")
             await settle(pilot)
 
 
@@ -122,15 +123,15 @@ async def test_the_footer_names_the_keys_that_work_with_no_pane_focused(
     app = make_app(path)
     async with app.run_test(size=SMALL) as pilot:
         await settle(pilot)
-        await pilot.press("slash")
+        await press(pilot, "slash")
         keys = screen_lines(app)[-1].split("▏")[0].split()
         assert keys == ["^z", "Undo", "f1", "Help"]  # a, ? and q would type into the filter
-        await pilot.press("escape", "f")  # hinted: none, so the list hides
+        await press(pilot, "escape", "f")  # hinted: none, so the list hides
         await settle(pilot)
         assert app.focused is None
         footer = screen_lines(app)[-1]
         assert footer.startswith("a Show+ n Season+ c Cast+ ^z Undo f1 Help q Quit ")
-        await pilot.press("q")
+        await press(pilot, "q")
         assert not app.is_running
 
 
@@ -144,18 +145,18 @@ async def test_season_keys_act_only_in_the_seasons_pane(demo_file: Path) -> None
         await settle(pilot)
         hint = "w, +, - and h work in the Seasons pane: tab moves there."
         for key in ("w", "space", "plus", "minus"):  # the shows pane
-            await pilot.press(key)
+            await press(pilot, key)
             await settle(pilot)
             assert notifications(app)[-1] == hint
         assert table_rows(app, "#seasons")[0][1] == "12/12"
-        await pilot.press("tab", "tab")  # the cast pane
+        await press(pilot, "tab", "tab")  # the cast pane
         assert app.focused is app.screen.query_one("#cast")
-        await pilot.press("w", "minus")
+        await press(pilot, "w", "minus")
         await settle(pilot)
         assert notifications(app)[-1] == hint
         assert table_rows(app, "#seasons")[0][1] == "12/12"
         assert demo_file.read_bytes() == before  # nothing was changed behind the user's back
-        await pilot.press("shift+tab", "minus")  # the seasons pane: now it acts
+        await press(pilot, "shift+tab", "minus")  # the seasons pane: now it acts
         await settle(pilot)
         assert table_rows(app, "#seasons")[0][1] == "11/12"
     assert file_shows(demo_file)[0]["season"][0]["watched"] == 11
@@ -167,19 +168,19 @@ async def test_enter_edits_the_focused_panes_item(demo_file: Path) -> None:
     async with app.run_test(size=SMALL) as pilot:
         await settle(pilot)
         show_list = app.screen.query_one(ShowList)
-        await pilot.press("down", "enter")  # the shows pane: the show
+        await press(pilot, "down", "enter")  # the shows pane: the show
         assert isinstance(app.screen, ShowForm)
         assert app.screen.query_one("#title", Input).value == "Arcane"
-        await pilot.press("escape")
-        await pilot.press("tab", "down", "enter")  # seasons: season 2
+        await press(pilot, "escape")
+        await press(pilot, "tab", "down", "enter")  # seasons: season 2
         assert isinstance(app.screen, SeasonForm)
         assert app.screen.query_one("#number", Input).value == "2"
-        await pilot.press("escape")
-        await pilot.press("tab", "end", "enter")  # cast: the last note
+        await press(pilot, "escape")
+        await press(pilot, "tab", "end", "enter")  # cast: the last note
         assert isinstance(app.screen, CastForm)
         last = show_list.current.cast[-1].name
         assert app.screen.query_one("#name", Input).value == last
-        await pilot.press("escape")
+        await press(pilot, "escape")
         assert isinstance(app.screen, MainScreen)
     assert demo_file.read_bytes() == before
 
@@ -191,23 +192,23 @@ async def test_home_and_end_move_in_the_seasons_and_cast_panes(demo_file: Path) 
         await settle(pilot)
         show = app.screen.query_one(ShowList).current
         assert show is not None and show.title == "All of Us Are Dead"
-        await pilot.press("tab", "end", "d")
+        await press(pilot, "tab", "end", "d")
         assert "Delete Season 2 of All of Us Are Dead?" in "\n".join(screen_lines(app))
-        await pilot.press("n")
-        await pilot.press("home", "d")
+        await press(pilot, "n")
+        await press(pilot, "home", "d")
         assert "Delete Season 1 of All of Us Are Dead?" in "\n".join(screen_lines(app))
-        await pilot.press("n")
-        await pilot.press("G", "e")  # vi keys too
+        await press(pilot, "n")
+        await press(pilot, "G", "e")  # vi keys too
         assert app.screen.query_one("#number", Input).value == "2"
-        await pilot.press("escape")
-        await pilot.press("tab", "end", "d")
+        await press(pilot, "escape")
+        await press(pilot, "tab", "end", "d")
         last = show.cast[-1].name
         assert f"Delete the cast note for {last}?" in "\n".join(screen_lines(app))
-        await pilot.press("n")
-        await pilot.press("g", "d")
+        await press(pilot, "n")
+        await press(pilot, "g", "d")
         first = show.cast[0].name
         assert f"Delete the cast note for {first}?" in "\n".join(screen_lines(app))
-        await pilot.press("n")
+        await press(pilot, "n")
         assert isinstance(app.screen, MainScreen)
     assert demo_file.read_bytes() == before
 
@@ -216,7 +217,7 @@ async def test_delete_acts_on_the_focused_pane(demo_file: Path) -> None:
     app = make_app(demo_file)
     async with app.run_test(size=SMALL) as pilot:
         await settle(pilot)
-        await pilot.press("tab", "tab", "d", "y")  # the cast pane: its first note only
+        await press(pilot, "tab", "tab", "d", "y")  # the cast pane: its first note only
         await settle(pilot)
         assert len(table_rows(app, "#cast")) == 4
         assert len(table_rows(app, "#seasons")) == 2
@@ -232,18 +233,18 @@ async def test_ctrl_y_redoes_what_ctrl_z_undid_until_a_new_change(demo_file: Pat
     app = make_app(demo_file)
     async with app.run_test(size=SMALL) as pilot:
         await settle(pilot)
-        await pilot.press("tab", "minus", "minus")  # All of Us Are Dead S1: 12 → 10
-        await pilot.press("ctrl+z", "ctrl+z")
+        await press(pilot, "tab", "minus", "minus")  # All of Us Are Dead S1: 12 → 10
+        await press(pilot, "ctrl+z", "ctrl+z")
         await settle(pilot)
         assert table_rows(app, "#seasons")[0][1] == "12/12"
         assert file_shows(demo_file)[0]["season"][0]["watched"] == 12
-        await pilot.press("ctrl+y")
+        await press(pilot, "ctrl+y")
         await settle(pilot)
         assert table_rows(app, "#seasons")[0][1] == "11/12"
         assert "Redone: Season 1 of All of Us Are Dead episodes 12→11" in notifications(app)
         assert file_shows(demo_file)[0]["season"][0]["watched"] == 11
-        await pilot.press("ctrl+z", "down", "w", "y")  # a new change (asked: not out yet)
-        await pilot.press("ctrl+y")
+        await press(pilot, "ctrl+z", "down", "w", "y")  # a new change (asked: not out yet)
+        await press(pilot, "ctrl+y")
         await settle(pilot)
         assert notifications(app)[-1] == "Nothing to redo."
         assert table_rows(app, "#seasons")[0][1] == "12/12"
@@ -259,20 +260,20 @@ async def test_the_palette_runs_a_pane_command_on_the_focused_pane(demo_file: Pa
     app = make_app(demo_file)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
-        await pilot.press("tab", "down", "ctrl+p", *"toggle watched")
+        await press(pilot, "tab", "down", "ctrl+p", *"toggle watched")
         await settle(pilot)
         assert "Toggle watched  (w)" in "\n".join(screen_lines(app))
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await settle(pilot)
         assert isinstance(app.screen, ConfirmScreen)  # season 2 is not out yet: asked
-        await pilot.press("y")
+        await press(pilot, "y")
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)
         assert table_rows(app, "#seasons")[1][3] == "✓ watched"
-        await pilot.press("shift+tab", "ctrl+p", *"toggle watched")  # the shows pane
+        await press(pilot, "shift+tab", "ctrl+p", *"toggle watched")  # the shows pane
         await settle(pilot)
         assert "Toggle watched" not in "\n".join(screen_lines(app))
-        await pilot.press("escape")
+        await press(pilot, "escape")
     assert "finished" in file_shows(demo_file)[0]["season"][1]
 
 
@@ -284,15 +285,15 @@ async def test_enter_in_the_delete_question_keeps_the_show(demo_file: Path) -> N
     app = make_app(demo_file)
     async with app.run_test(size=SMALL) as pilot:
         await settle(pilot)
-        await pilot.press("d")
+        await press(pilot, "d")
         assert isinstance(app.screen, ConfirmScreen)
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)
         assert app.screen.query_one(ShowList).current.title == "All of Us Are Dead"
         assert demo_file.read_bytes() == before
-        await pilot.press("tab", "d", "enter")  # a season
-        await pilot.press("tab", "d", "enter")  # a cast note
+        await press(pilot, "tab", "d", "enter")  # a season
+        await press(pilot, "tab", "d", "enter")  # a cast note
         await settle(pilot)
         assert len(table_rows(app, "#seasons")) == 2 and len(table_rows(app, "#cast")) == 5
     assert demo_file.read_bytes() == before
@@ -306,10 +307,10 @@ async def test_enter_in_the_conflict_question_keeps_the_change_unsaved(
     async with app.run_test(size=SMALL) as pilot:
         await settle(pilot)
         demo_file.write_text(elsewhere, encoding="utf-8")
-        await pilot.press("tab", "w")
+        await press(pilot, "tab", "w")
         await settle(pilot)
         assert isinstance(app.screen, ConflictScreen)
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)
         assert "UNSAVED" in screen_lines(app)[0]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from app_helpers import file_shows, make_app, settle
+from app_helpers import file_shows, make_app, press, settle
 from tvmaze_server import TVmaze, refused_url, tvmaze
 from watchtui.app.widgets.lookup import OFFLINE, Lookup
 
@@ -57,16 +57,16 @@ async def test_typing_part_of_a_title_then_picking_fills_the_show(
     tvmaze.show(44933)
     app = make_app(watchlist_file, TODAY)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.press("a", *"severa")
+        await press(pilot, "a", *"severa")
         await pilot.pause(0.1)
         await settle(pilot)
         shown = candidates(app)
         assert shown and shown[0] == "Severance  (2022, Apple TV+)"
         assert len(shown) <= Lookup.SHOWN
-        await pilot.press("down", "enter")
+        await press(pilot, "down", "enter")
         await settle(pilot)
         assert line(app).startswith("From TVmaze: Severance")
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await settle(pilot)
     show = file_shows(watchlist_file)[1]
     assert show["title"] == "Severance"
@@ -85,12 +85,12 @@ async def test_offline_the_show_is_added_as_typed_with_one_line(
     monkeypatch.setenv("WATCHTUI_TVMAZE_URL", refused_url())
     app = make_app(watchlist_file, TODAY)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.press("a", *"Sev")
+        await press(pilot, "a", *"Sev")
         await pilot.pause(0.1)
         await settle(pilot)
         assert line(app) == OFFLINE
         assert candidates(app) == []
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await settle(pilot)
     show = file_shows(watchlist_file)[1]
     assert show["title"] == "Sev"
@@ -112,7 +112,7 @@ async def test_refresh_all_shows_progress_then_one_summary(tvmaze: TVmaze, tmp_p
     app = make_app(path, TODAY)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
-        await pilot.press("R")
+        await press(pilot, "R")
         await pilot.pause(0.1)
         progress = app.screen.query_one("#refresh-progress", Static)
         assert str(progress.render()) == "Refreshing 0/1…"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app_helpers import demo_file, make_app, screen_lines, select_show, settle, table_rows
+from app_helpers import demo_file, make_app, press, screen_lines, select_show, settle, table_rows
 from watchtui.app.screens.forms import SeasonForm, ShowForm
 from watchtui.core.model import Status
 
@@ -17,7 +17,7 @@ async def test_the_status_field_shows_every_status_at_80_columns(demo_file: Path
     app = make_app(demo_file)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("a")
+        await press(pilot, "a")
         await settle(pilot)
         assert isinstance(app.screen, ShowForm)
         line = next(line for line in screen_lines(app) if "Status" in line)
@@ -29,10 +29,10 @@ async def test_the_season_form_its_problems_and_buttons_fit_24_rows(demo_file: P
     app = make_app(demo_file)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("tab", "enter")  # the longest form: a season's
+        await press(pilot, "tab", "enter")  # the longest form: a season's
         await settle(pilot)
         assert isinstance(app.screen, SeasonForm)
-        await pilot.press("x", "tab", "tab", "tab", "x", "tab", "x")  # three problems shown
+        await press(pilot, "x", "tab", "tab", "tab", "x", "tab", "x")  # three problems shown
         lines = screen_lines(app)
         problems = ("must be a whole number", "not a date like", "not a release window")
         assert sum(any(problem in line for problem in problems) for line in lines) == 3

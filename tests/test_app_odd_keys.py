@@ -23,6 +23,7 @@ from app_helpers import (
     file_shows,
     make_app,
     notifications,
+    press,
     screen_lines,
     settle,
     type_text,
@@ -47,20 +48,20 @@ async def test_a_superscript_digit_is_not_a_season_number(demo_file: Path) -> No
     app = make_app(demo_file)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("n")
+        await press(pilot, "n")
         assert isinstance(app.screen, SeasonForm)
         number = app.screen.query_one("#number", Input)
         number.value = ""
         await type_text(pilot, "²")
-        await pilot.press("tab")
+        await press(pilot, "tab")
         await type_text(pilot, "³")  # episodes
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await settle(pilot)
         assert isinstance(app.screen, SeasonForm)  # refused, not crashed
         shown = "\n".join(screen_lines(app))
         assert "the number must be a whole number, 0 or more" in shown
         assert "episodes must be a whole number, 0 or more" in shown
-        await pilot.press("escape")
+        await press(pilot, "escape")
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)
     assert app.return_code in (None, 0)
@@ -78,7 +79,7 @@ async def test_delete_answered_by_keys_typed_ahead_deletes_once(demo_file: Path)
         await pilot.pause()
         assert app.is_running and isinstance(app.screen_stack[0], MainScreen)
         while not isinstance(app.screen, MainScreen):
-            await pilot.press("escape")
+            await press(pilot, "escape")
         await settle(pilot)
     assert app.return_code in (None, 0)
     left = [show["title"] for show in file_shows(demo_file)]
@@ -90,7 +91,7 @@ async def test_enter_pressed_twice_on_a_form_saves_once(demo_file: Path) -> None
     app = make_app(demo_file)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("a")
+        await press(pilot, "a")
         await type_text(pilot, "Kingdom")
         typed_ahead(app, "enter", "enter", "enter")
         await pilot.pause()
@@ -109,7 +110,7 @@ async def test_pagedown_in_a_palette_not_yet_drawn(demo_file: Path) -> None:
         await pilot.pause()
         await pilot.pause(0.2)
         assert app.is_running
-        await pilot.press("escape")
+        await press(pilot, "escape")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
     assert app.return_code in (None, 0)
@@ -137,18 +138,18 @@ async def test_ctrl_q_asks_before_dropping_a_change_that_is_not_saved(demo_file:
         await settle(pilot)
         demo_file.chmod(0o444)  # the next save is refused: the change stays unsaved
         try:
-            await pilot.press("tab", "minus")
+            await press(pilot, "tab", "minus")
             await settle(pilot)
             assert any("is read-only" in note for note in notifications(app))
-            await pilot.press("ctrl+q")
+            await press(pilot, "ctrl+q")
             await settle(pilot)
             assert isinstance(app.screen, ConfirmScreen)  # asked, not quit
-            await pilot.press("n")
+            await press(pilot, "n")
             await pilot.pause()
             assert app.is_running and isinstance(app.screen, MainScreen)
-            await pilot.press("ctrl+q")
+            await press(pilot, "ctrl+q")
             await settle(pilot)
-            await pilot.press("y")
+            await press(pilot, "y")
             await pilot.pause()
         finally:
             demo_file.chmod(0o644)
@@ -159,8 +160,8 @@ async def test_ctrl_q_quits_at_once_when_everything_is_saved(demo_file: Path) ->
     app = make_app(demo_file)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("tab", "minus")
-        await pilot.press("ctrl+q")
+        await press(pilot, "tab", "minus")
+        await press(pilot, "ctrl+q")
         await settle(pilot)
     assert not app.is_running
     assert file_shows(demo_file)[0]["season"][0]["watched"] == 11

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from app_helpers import DEMO_TODAY, SIZE, demo_file, file_shows, settle, table_rows
+from app_helpers import DEMO_TODAY, SIZE, demo_file, file_shows, press, settle, table_rows
 from watchtui.app.app import WatchApp
 from watchtui.app.screens.main import MainScreen
 from watchtui.core.storage.document import Document, Snapshot
@@ -26,10 +26,10 @@ async def test_a_stuck_disk_never_holds_the_screen(demo_file: Path) -> None:
     app = WatchApp(document, DEMO_TODAY, remember_theme=False)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("tab", "minus")  # All of Us Are Dead S1: 12 → 11
+        await press(pilot, "tab", "minus")  # All of Us Are Dead S1: 12 → 11
         await pilot.pause()
         assert table_rows(app, "#seasons")[0][1] == "11/12"  # shown while the disk is stuck
-        await pilot.press("down", "w", "y")  # the next keys are answered at once (asked: not out)
+        await press(pilot, "down", "w", "y")  # the next keys are answered at once (asked: not out)
         await pilot.pause()
         assert table_rows(app, "#seasons")[1][3] == "✓ watched"
         assert file_shows(demo_file)[0]["season"][0]["watched"] == 12  # not on disk yet

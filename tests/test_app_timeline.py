@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from app_helpers import make_app, screen_lines, settle, table_rows
+from app_helpers import make_app, press, screen_lines, settle, table_rows
 from watchtui.app.screens.main import MainScreen
 from watchtui.app.screens.upcoming import EntryDetails, TimelineTable, UpcomingScreen
 from watchtui.app.widgets.show_list import ShowList
@@ -71,7 +71,7 @@ async def test_every_row_fits_80_columns_with_window_confidence_and_source_mark(
     app = make_app(watchlist(tmp_path), TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("u")
+        await press(pilot, "u")
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, UpcomingScreen)
@@ -95,12 +95,12 @@ async def test_the_cursor_steps_over_group_labels_both_ways(tmp_path: Path) -> N
     app = make_app(watchlist(tmp_path), TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("u")
+        await press(pilot, "u")
         await pilot.pause()
         table = app.screen.query_one(TimelineTable)
         seen = [table.cursor_row]
         for key in ["down"] * 5 + ["up"] * 5 + ["j", "k", "end", "home", "pagedown"]:
-            await pilot.press(key)
+            await press(pilot, key)
             await pilot.pause()
             seen.append(table.cursor_row)
         rows = table_rows(app, "#timeline")
@@ -117,12 +117,12 @@ async def test_enter_shows_the_whole_row_then_goes_to_the_show(tmp_path: Path) -
     app = make_app(path, TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("u")
+        await press(pilot, "u")
         await pilot.pause()
         rows = table_rows(app, "#timeline")
         assert rows[1][1] == "Kingdom"  # overdue first
-        await pilot.press("down")  # the rumored one, its title cut on the table
-        await pilot.press("enter")
+        await press(pilot, "down")  # the rumored one, its title cut on the table
+        await press(pilot, "enter")
         await pilot.pause()
         assert isinstance(app.screen, EntryDetails)
         text = "\n".join(screen_lines(app))
@@ -130,9 +130,9 @@ async def test_enter_shows_the_whole_row_then_goes_to_the_show(tmp_path: Path) -
         assert "A fan forum thread that goes on for a very long time about nothing" in words
         assert LONG in words
         assert "2026-03-04" in text and "rumored (not confirmed)" in text
-        await pilot.press("escape")
+        await press(pilot, "escape")
         assert isinstance(app.screen, UpcomingScreen)
-        await pilot.press("enter", "enter")
+        await press(pilot, "enter", "enter")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
         assert app.screen.query_one(ShowList).current.title == LONG

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual.widgets import Button, Input, Static
 
-from app_helpers import demo_file, file_shows, list_lines, make_app, screen_lines, settle
+from app_helpers import demo_file, file_shows, list_lines, make_app, press, screen_lines, settle
 from app_helpers import type_text as typed
 from watchtui.app.screens.import_screen import ImportScreen
 
@@ -26,7 +26,7 @@ async def test_import_previews_then_adds_only_once_confirmed(
     app = make_app(demo_file)
     async with app.run_test(size=(100, 36)) as pilot:
         await settle(pilot)
-        await pilot.press("i")
+        await press(pilot, "i")
         await settle(pilot)
         assert isinstance(app.screen, ImportScreen)
         # The folder's entries complete the path: "tm" becomes the file's whole name.
@@ -34,29 +34,29 @@ async def test_import_previews_then_adds_only_once_confirmed(
         field.value = f"{export.parent}/"  # pasted
         await typed(pilot, "tm")
         await settle(pilot)
-        await pilot.press("right")
+        await press(pilot, "right")
         assert app.screen.query_one("#path", Input).value == str(export)
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await settle(pilot)
         shown = "\n".join(screen_lines(app))
         assert "TMDB: 2 added, 0 merged, 0 already up to date" in shown
         assert "add    South Park" in shown and "add    Breaking Bad" in shown
         # The safe button has the focus: enter alone imports nothing.
         assert isinstance(app.focused, Button) and app.focused.id == "cancel"
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await settle(pilot)
         assert not isinstance(app.screen, ImportScreen)
         assert [show["title"] for show in file_shows(demo_file)] == before
 
-        await pilot.press("i")
+        await press(pilot, "i")
         await settle(pilot)
         app.screen.query_one("#path", Input).value = str(export)
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await settle(pilot)
-        await pilot.press("tab", "enter")  # to Import, and press it
+        await press(pilot, "tab", "enter")  # to Import, and press it
         await settle(pilot)
         assert any("South Park" in line for line in list_lines(app))
-        await pilot.press("q")
+        await press(pilot, "q")
     titles = [show["title"] for show in file_shows(demo_file)]
     assert titles == [*before, "Breaking Bad", "South Park"]
 
@@ -66,10 +66,10 @@ async def test_a_file_that_is_no_export_says_so_and_changes_nothing(demo_file: P
     app = make_app(demo_file)
     async with app.run_test(size=(100, 36)) as pilot:
         await settle(pilot)
-        await pilot.press("i")
+        await press(pilot, "i")
         await settle(pilot)
         app.screen.query_one("#path", Input).value = str(DATA / "letterboxd_diary.csv")
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await settle(pilot)
         preview = str(app.screen.query_one("#preview", Static).render())
         assert preview == (
@@ -77,6 +77,6 @@ async def test_a_file_that_is_no_export_says_so_and_changes_nothing(demo_file: P
             "IMDb, Trakt, TV Time, Yamtrack, SeriesGuide, TMDB, MyAnimeList, watchtui JSON)"
         )
         assert app.screen.query_one("#import", Button).disabled
-        await pilot.press("escape")
-        await pilot.press("q")
+        await press(pilot, "escape")
+        await press(pilot, "q")
     assert demo_file.read_bytes() == before

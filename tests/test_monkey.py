@@ -29,11 +29,9 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from textual import events
-from textual.app import App
 from textual.pilot import Pilot
 
-from app_helpers import CHARACTERS
+from app_helpers import press
 from watchtui.app.app import WatchApp
 from watchtui.app.run import demo_copy
 from watchtui.app.screens.main import MainScreen
@@ -92,29 +90,6 @@ def monkey_bursts(count: int, seed: int = SEED) -> list[list[str]]:
         bursts.append(burst)
         total += len(burst)
     return bursts
-
-
-def _busy(app: App[object]) -> bool:
-    """Messages still queued anywhere on the current screen."""
-    screen = app.screen
-    return any(pump.message_queue_size for pump in (app, screen, *screen.walk_children()))
-
-
-async def press(pilot: Pilot[object], key: str) -> None:
-    """Post a key as the terminal driver does, then let the app handle it and draw the frame.
-
-    `pilot.pause(0)` waits until every widget of the screen has handled what was
-    queued for it, then composes the frame at once (not at the next 1/60 s tick).
-    It is repeated until two rounds in a row find nothing left queued.
-    """
-    app = pilot.app
-    event = events.Key(key, key if len(key) == 1 else CHARACTERS.get(key))
-    event.set_sender(app)
-    app.post_message(event)
-    quiet = 0
-    while quiet < 2:
-        await pilot.pause(0)
-        quiet = 0 if _busy(app) else quiet + 1
 
 
 def check_rules(watchlist: Watchlist) -> None:

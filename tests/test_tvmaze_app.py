@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from app_helpers import file_shows, make_app, notifications, settle, table_rows
+from app_helpers import file_shows, make_app, notifications, press, settle, table_rows
 from tvmaze_server import TVmaze, refused_url, tvmaze
 
 __all__ = ["tvmaze"]
@@ -51,7 +51,7 @@ def watchlist_file(tmp_path: Path) -> Path:
 
 
 async def select_severance(pilot: Pilot[None]) -> None:
-    await pilot.press("down")
+    await press(pilot, "down")
     await settle(pilot)
 
 
@@ -60,7 +60,7 @@ async def test_r_refreshes_the_selected_show(tvmaze: TVmaze, watchlist_file: Pat
     app = make_app(watchlist_file, TODAY)
     async with app.run_test(size=(120, 36)) as pilot:
         await select_severance(pilot)
-        await pilot.press("r")
+        await press(pilot, "r")
         await settle(pilot)
         await settle(pilot)
         said = notifications(app)[-1]
@@ -71,7 +71,7 @@ async def test_r_refreshes_the_selected_show(tvmaze: TVmaze, watchlist_file: Pat
         show = file_shows(watchlist_file)[1]
         assert [s["number"] for s in show["season"]] == [1, 2, 3]
         assert show["season"][0]["source"] == "Apple TV+"  # the user's window kept
-        await pilot.press("ctrl+z")  # one change, one undo
+        await press(pilot, "ctrl+z")  # one change, one undo
         await settle(pilot)
         assert [row[0] for row in table_rows(app, "#seasons")] == ["1"]
     assert file_shows(watchlist_file)[1]["season"] == [
@@ -95,12 +95,12 @@ async def test_r_offline_is_one_line_of_feedback(
     app = make_app(watchlist_file, TODAY)
     async with app.run_test(size=(120, 36)) as pilot:
         await select_severance(pilot)
-        await pilot.press("r")
+        await press(pilot, "r")
         await settle(pilot)
         assert notifications(app)[-1] == (
             "Not refreshed\nTVmaze could not be reached: connection refused"
         )
-        await pilot.press("j")  # the app goes on
+        await press(pilot, "j")  # the app goes on
         await settle(pilot)
     assert watchlist_file.read_bytes() == before
 
@@ -112,8 +112,8 @@ async def test_the_screen_answers_keys_while_tvmaze_is_slow(
     app = make_app(watchlist_file, TODAY)
     async with app.run_test(size=(120, 36)) as pilot:
         await select_severance(pilot)
-        await pilot.press("r")
-        await pilot.press("up")  # to Dark, while TVmaze has not answered
+        await press(pilot, "r")
+        await press(pilot, "up")  # to Dark, while TVmaze has not answered
         await pilot.pause()
         assert [row[0] for row in table_rows(app, "#seasons")] == []  # Dark has no seasons
         assert any(worker.is_running for worker in app.screen.workers)
@@ -128,7 +128,7 @@ async def test_r_on_a_show_without_ids_says_so(tvmaze: TVmaze, watchlist_file: P
     app = make_app(watchlist_file, TODAY)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)  # Dark is selected
-        await pilot.press("r")
+        await press(pilot, "r")
         await settle(pilot)
         assert notifications(app)[-1] == "Dark has no TVmaze, IMDb or TheTVDB id to refresh it by."
     assert tvmaze.requests == []

@@ -25,7 +25,7 @@ from rich.text import Text
 from textual import events
 from textual.widgets import Button, Static
 
-from app_helpers import notifications
+from app_helpers import notifications, press
 from watchtui.app.app import WatchApp
 from watchtui.app.run import demo_copy
 from watchtui.app.screens.dialogs import ConflictScreen
@@ -70,13 +70,13 @@ async def add_show(app: WatchApp, pilot: object, title: str) -> None:
     from textual.pilot import Pilot
 
     assert isinstance(pilot, Pilot)
-    await pilot.press("a")
+    await press(pilot, "a")
     await pilot.pause()
     assert type(app.screen).__name__ == "ShowForm"
     assert app.focused is not None
     app.focused.post_message(events.Paste(title))  # pasted: typing each key is slow in tests
     await pilot.pause()
-    await pilot.press("enter")
+    await press(pilot, "enter")
     await pilot.pause()
     if isinstance(app.screen, MainScreen):
         app.screen.session.flush()  # saves are written on a thread: wait for its report
@@ -102,13 +102,13 @@ async def second_writer_marks_watched(second: WatchApp, pilot: object) -> tuple[
     assert isinstance(main, MainScreen)
     show = main.query_one(ShowList).current
     assert show is not None and show.seasons
-    await pilot.press("tab")
+    await press(pilot, "tab")
     await pilot.pause()
     assert isinstance(second.focused, SeasonsTable)
     season = main.query_one(SeasonsTable).season
     assert season is not None
     was_watched = season.finished is not None
-    await pilot.press("w")
+    await press(pilot, "w")
     await pilot.pause()
     main.saver.flush()
     await pilot.pause()
@@ -179,7 +179,7 @@ async def test_a_real_conflict_asks_and_reload_keeps_the_other_change(
         assert path.read_bytes() == after_first  # the second did not write over the first
         assert watched(second.document.watchlist, title, number) is now  # still on screen
 
-        await pilot.press("r")
+        await press(pilot, "r")
         await pilot.pause()
         main = second.screen
         assert isinstance(main, MainScreen)
@@ -203,7 +203,7 @@ async def test_overwrite_keeps_the_second_change_and_says_the_first_is_lost(
         assert "overwrite it with what you see here" in said
         assert "the change made on disk is lost" in said  # the user is told before choosing
 
-        await pilot.press("o")
+        await press(pilot, "o")
         await pilot.pause()
         assert isinstance(second.screen, MainScreen)
         second.screen.saver.flush()
