@@ -17,9 +17,9 @@ from hypothesis import settings
 from watchtui.core import locations
 
 # CI machines are slower than a laptop; hypothesis's per-example deadline only adds
-# flakiness. 50 examples a property keeps the whole suite within its time on two
-# cores; `pytest --hypothesis-profile=thorough` tries 1000 for those that set no count.
-settings.register_profile("watchtui", deadline=None, max_examples=50)
+# flakiness. 30 examples a property keeps the whole suite within its time on two
+# cores; `pytest --hypothesis-profile=thorough` tries 1000 (but where a test sets its own).
+settings.register_profile("watchtui", deadline=None, max_examples=30)
 settings.register_profile("thorough", deadline=None, max_examples=1000)
 settings.load_profile("watchtui")
 

@@ -167,7 +167,7 @@ def _reference(s: Season, today: date) -> list[str]:
     return out
 
 
-@settings(max_examples=150)
+@settings(max_examples=100)
 @given(
     st.lists(_claims, min_size=1, max_size=5),
     st.none() | st.dates(date(2000, 1, 1), date(2030, 12, 31)),

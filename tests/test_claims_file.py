@@ -170,7 +170,7 @@ def test_a_claim_table_must_be_a_list_of_tables() -> None:
         parse_watchlist(text, HERE)
 
 
-@settings(max_examples=80, suppress_health_check=[HealthCheck.too_slow])
+@settings(suppress_health_check=[HealthCheck.too_slow])
 @given(seasons(1), seasons(2))
 def test_seasons_with_claim_histories_survive_a_round_trip(one: Season, two: Season) -> None:
     watchlist = Watchlist([Show("Arcane", seasons=(one, two))])

@@ -114,7 +114,7 @@ def test_a_bad_claim_in_json_is_refused_naming_it(claims: Any, where: str, probl
     assert where in str(caught.value) and problem in str(caught.value)
 
 
-@settings(max_examples=80, suppress_health_check=[HealthCheck.too_slow])
+@settings(suppress_health_check=[HealthCheck.too_slow])
 @given(watchlists(max_shows=3))
 def test_json_round_trip_keeps_every_claim(watchlist: Watchlist) -> None:
     text = watchlist_json(watchlist, watchlist.shows, TODAY)

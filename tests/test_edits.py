@@ -560,7 +560,7 @@ EDITS: list[Edit] = [
 ]
 
 
-@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+@settings(suppress_health_check=[HealthCheck.too_slow])
 @given(watchlists(max_shows=4), st.lists(st.sampled_from(EDITS), max_size=12), st.data())
 def test_undoing_any_sequence_of_edits_gives_the_watchlist_back(
     watchlist: Watchlist, steps: list[Edit], data: st.DataObject

@@ -300,7 +300,7 @@ def test_an_empty_file_is_an_empty_watchlist() -> None:
 # Round trips
 
 
-@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+@settings(suppress_health_check=[HealthCheck.too_slow])
 @given(watchlists())
 def test_dump_then_parse_gives_the_same_watchlist(watchlist: Watchlist) -> None:
     text = dump_watchlist(watchlist)
@@ -310,7 +310,7 @@ def test_dump_then_parse_gives_the_same_watchlist(watchlist: Watchlist) -> None:
     assert dump_watchlist(again) == text
 
 
-@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+@settings(suppress_health_check=[HealthCheck.too_slow])
 @given(watchlists(), watchlists(max_shows=2))
 def test_cached_render_after_changes_equals_a_fresh_dump(
     watchlist: Watchlist, others: Watchlist
@@ -540,7 +540,7 @@ def test_nul_bytes_are_refused_with_their_line() -> None:
     assert error.line == 3 and "NUL" in error.problem
 
 
-@settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
+@settings(suppress_health_check=[HealthCheck.too_slow])
 @given(watchlists(), watchlists(max_shows=1))
 def test_open_change_save_reload_through_a_document(
     watchlist: Watchlist, newcomer: Watchlist
@@ -606,7 +606,7 @@ def test_splitting_show_blocks_agrees_with_a_line_by_line_reading(text: str) -> 
     assert split_show_blocks(text) == _reference_split(text)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(deadline=None)
 @given(watchlist=watchlists(max_shows=6), chunk=st.integers(1, 3))
 def test_the_fast_path_reads_what_the_friendly_path_reads(watchlist: Watchlist, chunk: int) -> None:
     """A file cut into chunks of `[[show]]` blocks (the fast path) reads as the same

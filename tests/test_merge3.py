@@ -33,7 +33,7 @@ shows = st.builds(
 watchlists = st.lists(shows, max_size=4, unique_by=lambda show: show.key)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(deadline=None)
 @given(watchlists, watchlists)
 def test_theirs_unchanged_gives_ours(base: list[Show], ours: list[Show]) -> None:
     merged = merge_shows(base, ours, base)
@@ -42,7 +42,7 @@ def test_theirs_unchanged_gives_ours(base: list[Show], ours: list[Show]) -> None
     assert merged.taken == set()
 
 
-@settings(max_examples=60, deadline=None)
+@settings(deadline=None)
 @given(watchlists, watchlists)
 def test_ours_unchanged_gives_theirs(base: list[Show], theirs: list[Show]) -> None:
     merged = merge_shows(base, base, theirs)
@@ -50,7 +50,7 @@ def test_ours_unchanged_gives_theirs(base: list[Show], theirs: list[Show]) -> No
     assert sorted(merged.shows, key=lambda s: s.key) == sorted(theirs, key=lambda s: s.key)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(deadline=None)
 @given(watchlists, st.data())
 def test_edits_to_different_shows_are_both_kept(base: list[Show], data: st.DataObject) -> None:
     ours, theirs = list(base), list(base)

@@ -109,7 +109,7 @@ def test_a_title_as_typed_wins_over_one_that_only_normalises_the_same() -> None:
     assert lookup([Show("Office"), OFFICE], "office").show is not None
 
 
-@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+@settings(suppress_health_check=[HealthCheck.too_slow])
 @given(watchlists(max_shows=6), st.lists(st.tuples(st.integers(0, 50), texts), max_size=6), texts)
 def test_a_search_after_changes_is_the_search_of_a_fresh_index(
     watchlist: Watchlist, renames: list[tuple[int, str]], query: str

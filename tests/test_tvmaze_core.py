@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from dateutil import tz
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from tvmaze_server import TVmaze, fixture, tvmaze
@@ -175,7 +175,6 @@ show_keys = st.sampled_from(
 )
 
 
-@settings(max_examples=60)
 @given(st.integers(0, 10**6), st.dictionaries(show_keys, json_values, max_size=8))
 def test_any_json_is_a_show_or_an_online_error(tvmaze_id: int, data: dict[str, Any]) -> None:
     try:

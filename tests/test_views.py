@@ -44,7 +44,7 @@ _steps = st.lists(
 )
 
 
-@settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
+@settings(suppress_health_check=[HealthCheck.too_slow])
 @given(watchlists(max_shows=6), _steps, st.data())
 def test_updates_keep_the_index_equal_to_a_fresh_one(
     watchlist: Watchlist, steps: list[tuple[str, int, str]], data: st.DataObject
@@ -122,7 +122,7 @@ def test_a_forgotten_show_is_worked_out_again() -> None:
     assert again == first and again is not first
 
 
-@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+@settings(suppress_health_check=[HealthCheck.too_slow])
 @given(watchlists())
 def test_highlight_counts_agree_with_the_standings_cache(watchlist: Watchlist) -> None:
     """The count a worker thread makes from the shows alone is the cached one."""
