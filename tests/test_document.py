@@ -9,7 +9,7 @@ import pytest
 
 from watchtui.core import edits
 from watchtui.core.errors import ModelError
-from watchtui.core.model import CastNote, Confidence, Season, Show, Status
+from watchtui.core.model import CastNote, Confidence, Season, Show, Status, Watchlist
 from watchtui.core.storage.atomic import load
 from watchtui.core.storage.document import UNDO_DEPTH, Change, Document
 
@@ -134,3 +134,20 @@ def test_saving_an_unchanged_document_keeps_the_file_as_written(path: Path) -> N
     document = Document.open(path)
     document.save()
     assert path.read_text(encoding="utf-8") == commented
+
+
+def test_changes_applied_together_are_all_made_or_none_and_undone_as_one(
+    tmp_path: Path,
+) -> None:
+    document = Document(tmp_path / "w.toml", Watchlist([Show("Dark")]), None)
+    dark = document.watchlist.shows[0]
+    many = [Change(f"import {n}", None, Show(f"Show {n}")) for n in range(UNDO_DEPTH + 5)]
+    step = document.apply_all("import", many)
+    assert len(step.changes) == UNDO_DEPTH + 5 and len(document.history) == 1
+    taken = document.take_back()
+    assert taken is step and document.watchlist.shows == [dark]
+
+    clash = [Change("import Severance", None, Show("Severance")), Change("again", None, dark)]
+    with pytest.raises(ModelError):
+        document.apply_all("import", clash)  # Dark is there already: Severance goes too
+    assert document.watchlist.shows == [dark] and document.history == []

@@ -7,7 +7,16 @@ from pathlib import Path
 
 from textual.widgets import Button, Input, Static
 
-from app_helpers import demo_file, file_shows, list_lines, make_app, press, screen_lines, settle
+from app_helpers import (
+    demo_file,
+    file_shows,
+    list_lines,
+    make_app,
+    notifications,
+    press,
+    screen_lines,
+    settle,
+)
 from app_helpers import type_text as typed
 from watchtui.app.screens.import_screen import ImportScreen
 
@@ -59,6 +68,32 @@ async def test_import_previews_then_adds_only_once_confirmed(
         await press(pilot, "q")
     titles = [show["title"] for show in file_shows(demo_file)]
     assert titles == [*before, "Breaking Bad", "South Park"]
+
+
+async def test_one_undo_takes_a_whole_import_back_and_redo_makes_it_again(
+    demo_file: Path,
+) -> None:
+    before = file_shows(demo_file)
+    app = make_app(demo_file)
+    async with app.run_test(size=(100, 36), notifications=True) as pilot:
+        await settle(pilot)
+        await press(pilot, "i")
+        await settle(pilot)
+        app.screen.query_one("#path", Input).value = str(DATA.parent / "imdb_watchlist.csv")
+        await press(pilot, "enter")
+        await settle(pilot)
+        await press(pilot, "tab", "enter")  # Import
+        await settle(pilot)
+        imported = file_shows(demo_file)
+        assert len(imported) == len(before) + 5  # 5 added, All of Us Are Dead merged
+        assert notifications(app)[-1] == ("Imported: 5 added, 1 merged (ctrl+z takes it all back).")
+        await press(pilot, "ctrl+z")
+        await settle(pilot)
+        assert notifications(app)[-1] == "Undone: import (5 added, 1 merged)"
+        assert file_shows(demo_file) == before  # all six shows, in one step
+        await press(pilot, "ctrl+y")
+        await settle(pilot)
+        assert file_shows(demo_file) == imported
 
 
 async def test_a_file_that_is_no_export_says_so_and_changes_nothing(demo_file: Path) -> None:

@@ -76,7 +76,7 @@ def test_undo_and_redo_go_back_and_forth_and_a_new_change_clears_redo(
     assert on_disk(s.path)[5]["season"][0]["watched"] == first.watched
 
     redone = s.redo()
-    assert redone is not None and redone.after is change.after
+    assert redone is not None and redone.changes[0].after is change.after
     s.flush()
     assert on_disk(s.path)[5]["season"][0]["watched"] == first.watched + 1
     assert s.redo() is None  # nothing left to redo

@@ -55,8 +55,8 @@ def test_updates_keep_the_index_equal_to_a_fresh_one(
         current = watchlist.shows
         if step == "undo":
             last = document.take_back()
-            if last is not None:
-                index.update(last.after, last.before)
+            for change in reversed(last.changes if last is not None else ()):
+                index.update(change.after, change.before)
             continue
         taken = title.strip() and watchlist.find(title) is not None
         if step == "add" and title.strip() and not taken:

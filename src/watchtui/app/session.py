@@ -10,14 +10,14 @@ thread: the screen hops back to its own.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
 from watchtui.core import edits
 from watchtui.core.model import CastNote, Season, Show, Watchlist
 from watchtui.core.state import SeasonState
-from watchtui.core.storage.document import Change, Document, untouched
+from watchtui.core.storage.document import Change, Document, Step, untouched
 from watchtui.core.storage.merge3 import Merged
 from watchtui.core.storage.saver import Saver
 from watchtui.core.views import ShowFilter, ShowIndex, StandingCache
@@ -42,7 +42,7 @@ class Session:
         """Reports made so far (counted on the writer thread)."""
         self._report = report
         self.saver = Saver(document, self._reported, background_from=0)
-        self.redo_stack: list[Change] = []
+        self.redo_stack: list[Step] = []
         """Changes undone, the last undone last; a new change clears it."""
         self.selected: Show | None = None
         """The show under the cursor in the shows list."""
@@ -71,27 +71,36 @@ class Session:
 
     def change(self, change: Change) -> Change:
         """Apply a change and save it; ModelError (nothing changed) if the rules refuse it."""
-        applied = self.document.apply(change)
-        self.redo_stack.clear()
-        self._took(applied)
-        return applied
+        return self.change_all(change.description, [change]).changes[0]
 
-    def undo(self) -> Change | None:
-        """Take back the last change and save; the change as it was made, or None."""
+    def change_all(self, description: str, changes: Sequence[Change]) -> Step:
+        """Apply changes as one undo step (an import) and save them; ModelError, and
+        nothing changed, if the rules refuse any."""
+        step = self.document.apply_all(description, changes)
+        self.redo_stack.clear()
+        for change in step.changes:
+            self._took(change)
+        return step
+
+    def undo(self) -> Step | None:
+        """Take back the last step and save; the step as it was made, or None."""
         last = self.document.take_back()
         if last is None:
             return None
         self.redo_stack.append(last)
-        self._took(last.inverse())
+        for change in reversed(last.changes):
+            self._took(change.inverse())
         return last
 
-    def redo(self) -> Change | None:
-        """Make again the last change undone and save; that change, or None."""
+    def redo(self) -> Step | None:
+        """Make again the last step undone and save; that step, or None."""
         if not self.redo_stack:
             return None
-        applied = self.document.apply(self.redo_stack.pop())
-        self._took(applied)
-        return applied
+        last = self.redo_stack.pop()
+        step = self.document.apply_all(last.description, last.changes)
+        for change in step.changes:
+            self._took(change)
+        return step
 
     def _took(self, change: Change) -> None:
         """Bring the index and the counts up to date with one change, and save."""

@@ -166,15 +166,17 @@ def open_import(screen: MainScreen) -> None:
     def chosen(plan: MergePlan | None) -> None:
         if plan is None or not plan.changes:
             return
-        done = 0
-        try:
-            for before, after in plan.changes:
-                verb = "merge" if before is not None else "import"
-                screen.session.change(Change(f"{verb} {after.title}", before, after))
-                done += 1
+        changes = [
+            Change(f"{'merge' if before else 'import'} {after.title}", before, after)
+            for before, after in plan.changes
+        ]
+        summary = f"{plan.added} added, {plan.merged} merged"
+        try:  # one undo step: ctrl+z takes the whole import back
+            screen.session.change_all(f"import ({summary})", changes)
         except ModelError as problem:  # the watchlist changed under the preview
-            screen.notify(str(problem), title="Import stopped", severity="error")
+            screen.notify(str(problem), title="Nothing imported", severity="error")
+            return
         screen.after_change(None, None)
-        screen.notify(f"Imported: {plan.added} added, {plan.merged} merged ({done} changes).")
+        screen.notify(f"Imported: {summary} (ctrl+z takes it all back).", markup=False)
 
     screen.app.push_screen(ImportScreen(screen), chosen)

@@ -251,7 +251,7 @@ class MainScreen(Screen[None]):
         if last is None:
             self.notify("Nothing to undo.", timeout=2)
             return
-        self.after_change(last.inverse(), last.before)
+        self.after_change(last.changes[0].inverse(), last.changes[0].before)
         self.notify(f"Undone: {printable(last.description)}", timeout=3)
 
     def action_redo(self) -> None:
@@ -263,7 +263,7 @@ class MainScreen(Screen[None]):
         if change is None:
             self.notify("Nothing to redo.", timeout=2)
             return
-        self.after_change(change, change.after)
+        self.after_change(change.changes[-1], change.changes[-1].after)
         self.notify(f"Redone: {printable(change.description)}", timeout=3)
 
     # Saving --------------------------------------------------------------------

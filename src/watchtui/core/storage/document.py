@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import gc
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from watchtui.core.errors import ConflictError, WatchlistFileError
+from watchtui.core.errors import ConflictError, ModelError, WatchlistFileError
 from watchtui.core.model import Extra, Show, Watchlist
 from watchtui.core.storage.atomic import (
     Fingerprint,
@@ -33,11 +33,13 @@ __all__ = [
     "ConflictError",
     "Document",
     "Snapshot",
+    "Step",
     "collector_paused",
     "untouched",
 ]
 
 UNDO_DEPTH = 100
+"""Undo steps kept (an import of any size is one)."""
 
 
 @contextmanager
@@ -71,6 +73,25 @@ class Change:
         return Change(f"undo {self.description}", self.after, self.before, self.position)
 
 
+@dataclass(frozen=True, slots=True)
+class Step:
+    """What one undo takes back and one redo makes again: one change, or the changes
+    of one import, in the order they were made."""
+
+    description: str
+    changes: tuple[Change, ...]
+
+    @property
+    def shows(self) -> set[str]:
+        """The title keys of the shows it touches."""
+        return {
+            show.key
+            for change in self.changes
+            for show in (change.before, change.after)
+            if show is not None
+        }
+
+
 class Document:
     def __init__(
         self,
@@ -83,7 +104,7 @@ class Document:
         self.watchlist = watchlist
         self.expected = expected
         self.cache = cache or ShowTextCache()
-        self.history: list[Change] = []
+        self.history: list[Step] = []
         self._backed_up = False
         self.backups_daily = False
         """Back up at the first save of the day rather than of this run (the command
@@ -150,10 +171,23 @@ class Document:
 
     def apply(self, change: Change) -> Change:
         """Apply a change and remember it for undo, without saving; ModelError changes nothing."""
-        applied = self._apply(change)
-        self.history.append(applied)
+        return self.apply_all(change.description, [change]).changes[0]
+
+    def apply_all(self, description: str, changes: Sequence[Change]) -> Step:
+        """Apply changes as one undo step, without saving. ModelError from any of them
+        takes back those before it: all are made, or none."""
+        applied: list[Change] = []
+        try:
+            for change in changes:
+                applied.append(self._apply(change))
+        except ModelError:
+            for change in reversed(applied):
+                self._apply(change.inverse())
+            raise
+        step = Step(description, tuple(applied))
+        self.history.append(step)
         del self.history[:-UNDO_DEPTH]
-        return applied
+        return step
 
     def commit(self, change: Change) -> Change:
         """Apply a change, remember it for undo and save at once."""
@@ -161,16 +195,17 @@ class Document:
         self.save()
         return applied
 
-    def take_back(self) -> Change | None:
-        """Undo the last change in memory, without saving; the change undone, or None."""
+    def take_back(self) -> Step | None:
+        """Undo the last step in memory, without saving; the step undone, or None."""
         if not self.history:
             return None
         last = self.history.pop()
-        self._apply(last.inverse())
+        for change in reversed(last.changes):
+            self._apply(change.inverse())
         return last
 
-    def undo(self) -> Change | None:
-        """Take back the last change and save; the change undone, or None."""
+    def undo(self) -> Step | None:
+        """Take back the last step and save; the step undone, or None."""
         last = self.take_back()
         if last is not None:
             self.save()
@@ -293,14 +328,12 @@ class Document:
         return None
 
 
-def untouched(changes: list[Change], taken: set[str]) -> list[Change]:
-    """The changes after the last one to a show whose title key is in `taken`."""
-    for index in range(len(changes) - 1, -1, -1):
-        change = changes[index]
-        keys = {show.key for show in (change.before, change.after) if show is not None}
-        if keys & taken:
-            return changes[index + 1 :]
-    return list(changes)
+def untouched(steps: list[Step], taken: set[str]) -> list[Step]:
+    """The steps after the last one to a show whose title key is in `taken`."""
+    for index in range(len(steps) - 1, -1, -1):
+        if steps[index].shows & taken:
+            return steps[index + 1 :]
+    return list(steps)
 
 
 @dataclass(frozen=True, slots=True)
