@@ -174,11 +174,12 @@ async def export(folder: Path, day: date, only: list[str] | None = None) -> list
     written = []
     home = os.environ.get("HOME")
     try:
-        for name, steps in SHOTS.items():
-            if only and name not in only:
-                continue
-            with tempfile.TemporaryDirectory() as scratch, _tvmaze_search():
-                written.append(await _shoot(name, steps, folder, Path(scratch), day))
+        with _tvmaze_search():
+            for name, steps in SHOTS.items():
+                if only and name not in only:
+                    continue
+                with tempfile.TemporaryDirectory() as scratch:
+                    written.append(await _shoot(name, steps, folder, Path(scratch), day))
     finally:
         if home is not None:
             os.environ["HOME"] = home

@@ -287,10 +287,14 @@ def typed_in_filter(action: str) -> bool:
     """Whether every key of a screen-wide action types a character, which the title
     filter takes as typed (`q`, `a`): not that action while the filter has the
     focus (help is: `f1`)."""
-    for command in COMMANDS:
-        if command.screen_wide and command.name == action:
-            return all(_typed(key) for key in command.keys)
-    return False
+    return action in _TYPED_IN_FILTER
+
+
+_TYPED_IN_FILTER = frozenset(
+    command.name
+    for command in COMMANDS
+    if command.screen_wide and all(_typed(key) for key in command.keys)
+)
 
 
 def _keys_cell(command: Command) -> str:

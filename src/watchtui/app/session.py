@@ -43,7 +43,7 @@ class Session:
         self._report = report
         self.saver = Saver(document, self._reported, background_from=0)
         self.redo_stack: list[Step] = []
-        """Changes undone, the last undone last; a new change clears it."""
+        """Steps undone, the last undone last; a new change clears it."""
         self.selected: Show | None = None
         """The show under the cursor in the shows list."""
         self.standings = StandingCache(today)

@@ -28,11 +28,14 @@ def plain(text: str, style: Style | str = "") -> Text:
 
 def fit(text: str, width: int) -> str:
     """Exactly `width` cells: padded, or cut with an ellipsis (wide CJK cells counted)."""
-    if width <= 0:
-        return ""
     if cell_len(text) <= width:
         return text + " " * (width - cell_len(text))
-    return set_cell_size(text, width - 1) + "…"
+    return _cut(text, width)
+
+
+def _cut(text: str, width: int) -> str:
+    """`text` cut to `width` cells, its end given as `…` (nothing in no room)."""
+    return set_cell_size(text, width - 1) + "…" if width > 0 else ""
 
 
 def shown_path(path: Path) -> str:
@@ -50,16 +53,13 @@ def fit_path(text: str, width: int) -> str:
     the file's name is the last thing cut."""
     if cell_len(text) <= width:
         return text
-    parts = text.split(os.sep)
-    if len(parts) < 3:
-        return set_cell_size(text, max(width - 1, 0)) + "…" if width > 0 else ""
-    head, tail = parts[0], [parts[-1]]
-    for part in reversed(parts[1:-1]):
+    head, *middle, name = text.split(os.sep)
+    if not middle:  # no folder to leave out
+        return _cut(text, width)
+    tail = [name]
+    for part in reversed(middle):
         if cell_len(os.sep.join([head, "…", part, *tail])) > width:
             break
         tail.insert(0, part)
     shortened = os.sep.join([head, "…", *tail])
-    if cell_len(shortened) <= width:
-        return shortened
-    name = parts[-1]
-    return set_cell_size(name, max(width - 1, 0)) + "…" if width > 1 else ""
+    return shortened if cell_len(shortened) <= width else _cut(name, width)

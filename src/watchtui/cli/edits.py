@@ -168,12 +168,12 @@ def cmd_season(args: argparse.Namespace) -> int:
 
 
 def cmd_watched(args: argparse.Namespace) -> int:
+    if args.undo and args.on is not None:  # refused before the file is read
+        raise ModelError("--on is the day a season was finished: it does not go with --undo")
     document = open_document(args)
     show = show_named(document.watchlist, args.title)
     season = edits.find_season(show, args.number)
     day_now = today()
-    if args.undo and args.on is not None:
-        raise ModelError("--on is the day a season was finished: it does not go with --undo")
     try:
         if args.episodes is not None:
             change = edits.set_watched_episodes(
